@@ -1,0 +1,54 @@
+// Errors a person reads: `file: path: message`, with the path written as in JSON (`incidents[2].updates[1].at`).
+import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { z } from 'zod';
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** `['incidents', 2, 'updates', 1, 'at']` -> `incidents[2].updates[1].at` */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}
+
+/** Flattens zod issues into `{ path, message }`, one per issue, in zod's order. */
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+}
+
+/** One line per error: `file: path: message` (the path is left out when the error is about the whole file). */
+export function formatFieldErrors(file: string, errors: readonly FieldError[]): string[] {
+  return errors.map((e) => (e.path ? `${file}: ${e.path}: ${e.message}` : `${file}: ${e.message}`));
+}
+
+export type JsonParseResult = { ok: true; value: unknown } | { ok: false; error: FieldError };
+
+/** JSON.parse that reports a syntax error as `line L, column C` (V8's own message often has no position). */
+export function parseJson(text: string): JsonParseResult {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    const problems: ParseError[] = [];
+    parseTree(text, problems, { disallowComments: true, allowTrailingComma: false });
+    const first = problems[0];
+    const where = first ? lineColumnAt(text, first.offset) : lineColumnAt(text, text.length);
+    const reason = first ? printParseErrorCode(first.error) : 'UnexpectedEndOfInput';
+    return {
+      ok: false,
+      error: { path: '', message: `invalid JSON at line ${where.line}, column ${where.column}: ${reason}` },
+    };
+  }
+}
+
+export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return { line, column };
+}
