@@ -1,0 +1,115 @@
+// Header and home search: a plain GET form to /search/ (works without JavaScript) that, once hydrated,
+// becomes an ARIA 1.2 combobox listing the best matches as you type (arrows, Enter, Escape).
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { searchArticles, type SearchHit } from './pagefind.ts';
+
+interface Props {
+  id: string;
+  large?: boolean;
+}
+
+export default function SearchBox({ id, large = false }: Props) {
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<SearchHit[]>([]);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const [failed, setFailed] = useState(false);
+  const listId = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    const q = query.trim();
+    if (q.length < 2) {
+      setHits([]);
+      return;
+    }
+    let current = true;
+    searchArticles(q, { limit: 6, debounceMs: 150 })
+      .then((found) => {
+        if (!current || found === null) return;
+        setHits(found);
+        setActive(-1);
+        setOpen(true);
+      })
+      .catch(() => setFailed(true));
+    return () => {
+      current = false;
+    };
+  }, [query]);
+
+  const expanded = open && hits.length > 0;
+
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      setOpen(true);
+      setActive((i) => (hits.length ? (i + 1) % hits.length : -1));
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      setActive((i) => (hits.length ? (i <= 0 ? hits.length - 1 : i - 1) : -1));
+    } else if (event.key === 'Enter' && expanded && active >= 0) {
+      event.preventDefault();
+      const hit = hits[active];
+      if (hit) window.location.assign(hit.url);
+    } else if (event.key === 'Escape') {
+      if (expanded) setOpen(false);
+      else setQuery('');
+      setActive(-1);
+    }
+  }
+
+  const optionId = (i: number) => `${id}-option-${i}`;
+
+  return (
+    <div className="searchbox">
+      <form role="search" action="/search/" method="get" ref={formRef} aria-label="Help articles">
+        <label className="sr-only" htmlFor={id}>
+          Search help articles
+        </label>
+        <input
+          id={id}
+          name="q"
+          type="search"
+          placeholder="e.g. phone won't register, SIP 403"
+          autoComplete="off"
+          value={query}
+          style={large ? { fontSize: '1.15rem', padding: '0.7rem 0.9rem' } : undefined}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={onKeyDown}
+          onBlur={() => setTimeout(() => setOpen(false), 150)}
+          onFocus={() => hits.length > 0 && setOpen(true)}
+          role="combobox"
+          aria-autocomplete="list"
+          aria-expanded={expanded}
+          aria-controls={listId}
+          aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
+        />
+        <button className="button" type="submit">
+          Search
+        </button>
+      </form>
+      <ul role="listbox" id={listId} aria-label="Suggested articles" hidden={!expanded}>
+        {hits.map((hit, i) => (
+          <li
+            key={hit.url}
+            id={optionId(i)}
+            role="option"
+            aria-selected={i === active}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => window.location.assign(hit.url)}
+          >
+            {hit.title}
+            {hit.summary && <small>{hit.summary}</small>}
+          </li>
+        ))}
+      </ul>
+      <div role="status" className="sr-only">
+        {failed
+          ? 'Search is unavailable right now; press Enter to browse all articles.'
+          : query.trim().length >= 2 && open
+            ? `${hits.length} suggestion${hits.length === 1 ? '' : 's'}; use the arrow keys to choose, Enter to open.`
+            : ''}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,155 @@
+// The search page: results with sub-results by heading, filters by topic and audience, and the query in the URL
+// so a search can be shared. Without JavaScript the page shows the category index instead.
+import { useEffect, useState } from 'react';
+import { searchArticles, type SearchHit } from './pagefind.ts';
+
+interface Props {
+  categories: string[];
+  audiences: string[];
+}
+
+type Filters = { category: string[]; audience: string[] };
+
+function readUrl(): { query: string; filters: Filters } {
+  const params = new URLSearchParams(window.location.search);
+  return {
+    query: params.get('q') ?? '',
+    filters: { category: params.getAll('category'), audience: params.getAll('audience') },
+  };
+}
+
+function writeUrl(query: string, filters: Filters) {
+  const params = new URLSearchParams();
+  if (query) params.set('q', query);
+  filters.category.forEach((c) => params.append('category', c));
+  filters.audience.forEach((a) => params.append('audience', a));
+  const search = params.toString();
+  window.history.replaceState(null, '', `${window.location.pathname}${search ? `?${search}` : ''}`);
+}
+
+export default function SearchPage({ categories, audiences }: Props) {
+  const [ready, setReady] = useState(false);
+  const [query, setQuery] = useState('');
+  const [filters, setFilters] = useState<Filters>({ category: [], audience: [] });
+  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    const initial = readUrl();
+    setQuery(initial.query);
+    setFilters(initial.filters);
+    setReady(true);
+  }, []);
+
+  useEffect(() => {
+    if (!ready) return;
+    writeUrl(query, filters);
+    const fallback = document.querySelector<HTMLElement>('[data-search-fallback]');
+    if (fallback) fallback.hidden = query.trim() !== '';
+    if (query.trim() === '') {
+      setHits(null);
+      return;
+    }
+    let current = true;
+    const active = Object.fromEntries(Object.entries(filters).filter(([, v]) => v.length > 0));
+    searchArticles(query.trim(), { limit: 20, filters: active, debounceMs: 120 })
+      .then((found) => {
+        if (current && found !== null) {
+          setHits(found);
+          setError('');
+        }
+      })
+      .catch(() => current && setError('Search is unavailable right now. Browse the topics below instead.'));
+    return () => {
+      current = false;
+    };
+  }, [ready, query, filters]);
+
+  function toggle(kind: keyof Filters, value: string) {
+    setFilters((f) => ({
+      ...f,
+      [kind]: f[kind].includes(value) ? f[kind].filter((v) => v !== value) : [...f[kind], value],
+    }));
+  }
+
+  return (
+    <div className="search-page">
+      <form role="search" onSubmit={(e) => e.preventDefault()} aria-label="Help articles">
+        <label htmlFor="search-query">Describe the problem or type an error code</label>
+        <div style={{ display: 'flex', gap: '0.4rem', margin: '0.3rem 0 1rem' }}>
+          <input
+            id="search-query"
+            name="q"
+            type="search"
+            value={query}
+            autoComplete="off"
+            style={{ flex: 1, fontSize: '1.1rem' }}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+        </div>
+        <div className="filters">
+          <FilterGroup legend="Topic" name="category" values={categories} chosen={filters.category} onToggle={toggle} />
+          <FilterGroup legend="For" name="audience" values={audiences} chosen={filters.audience} onToggle={toggle} />
+        </div>
+      </form>
+      <div role="status" aria-live="polite" className="meta" style={{ marginTop: '1rem' }}>
+        {error || (hits === null ? '' : `${hits.length} result${hits.length === 1 ? '' : 's'} for “${query.trim()}”`)}
+      </div>
+      {hits && hits.length > 0 && (
+        <ol className="search-results">
+          {hits.map((hit) => (
+            <li key={hit.url}>
+              <h2 style={{ fontSize: '1.15rem', margin: 0 }}>
+                <a href={hit.url}>{hit.title}</a>
+              </h2>
+              {/* Pagefind's excerpts are escaped page text with <mark> around the matched words. */}
+              <p dangerouslySetInnerHTML={{ __html: hit.excerpt }} />
+              {hit.subResults.length > 0 && (
+                <ul>
+                  {hit.subResults.map((sub) => (
+                    <li key={sub.url}>
+                      <a href={sub.url}>{sub.title}</a>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      {hits && hits.length === 0 && (
+        <p>
+          Nothing matched. Try fewer words, an error code (<code>403</code>), or <a href="/support/new/">open a ticket</a>.
+        </p>
+      )}
+    </div>
+  );
+}
+
+interface FilterGroupProps {
+  legend: string;
+  name: keyof Filters;
+  values: string[];
+  chosen: string[];
+  onToggle: (kind: keyof Filters, value: string) => void;
+}
+
+function FilterGroup({ legend, name, values, chosen, onToggle }: FilterGroupProps) {
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      {values.map((value) => (
+        <label key={value} style={{ display: 'block' }}>
+          <input
+            type="checkbox"
+            name={name}
+            value={value}
+            checked={chosen.includes(value)}
+            onChange={() => onToggle(name, value)}
+          />{' '}
+          {value}
+        </label>
+      ))}
+    </fieldset>
+  );
+}

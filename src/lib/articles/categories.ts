@@ -1,0 +1,93 @@
+// The one list of knowledge-base categories. The folder under content/articles/ is the category id.
+export interface Category {
+  id: string;
+  label: string;
+  description: string;
+  /** The ticket category the "Open a ticket" link preselects. */
+  ticketCategory: string;
+}
+
+export const categories = [
+  {
+    id: 'registration',
+    label: 'Phones and registration',
+    description: 'Desk phones and softphones that will not register, or keep dropping off.',
+    ticketCategory: 'registration',
+  },
+  {
+    id: 'outbound-calls',
+    label: 'Making calls',
+    description: 'Outbound calls that fail, some destinations that fail, the wrong caller ID number.',
+    ticketCategory: 'outbound-calls',
+  },
+  {
+    id: 'inbound-calls',
+    label: 'Receiving calls',
+    description: 'Calls that do not ring, go straight to voicemail, or sound busy; after-hours routing.',
+    ticketCategory: 'inbound-calls',
+  },
+  {
+    id: 'call-quality',
+    label: 'Call quality',
+    description: 'One-way or no audio, choppy or robotic sound, echo, calls that drop.',
+    ticketCategory: 'call-quality',
+  },
+  {
+    id: 'caller-id',
+    label: 'Caller ID name (CNAM)',
+    description: 'The name people see when you call them.',
+    ticketCategory: 'caller-id',
+  },
+  {
+    id: 'porting',
+    label: 'Number porting',
+    description: 'Bringing your numbers to us, tracking a port, or moving numbers away.',
+    ticketCategory: 'porting',
+  },
+  {
+    id: 'voicemail',
+    label: 'Voicemail',
+    description: 'Voicemail to email, PINs and greetings.',
+    ticketCategory: 'voicemail',
+  },
+  {
+    id: 'fax',
+    label: 'Fax',
+    description: 'Faxes that fail or arrive incomplete.',
+    ticketCategory: 'fax',
+  },
+  {
+    id: 'account',
+    label: 'Account and security',
+    description: 'Passwords, SIP credentials, fraud alerts, E911 addresses.',
+    ticketCategory: 'portal',
+  },
+  {
+    id: 'billing',
+    label: 'Billing',
+    description: 'Invoices, usage caps and prepaid balance.',
+    ticketCategory: 'billing',
+  },
+  {
+    id: 'support',
+    label: 'Getting help',
+    description: 'How to open a ticket, what priorities mean, after-hours emergencies.',
+    ticketCategory: 'question',
+  },
+] as const satisfies readonly Category[];
+
+export type CategoryId = (typeof categories)[number]['id'];
+
+export const categoryIds = categories.map((c) => c.id) as [CategoryId, ...CategoryId[]];
+
+export function categoryById(id: string): Category | undefined {
+  return categories.find((c) => c.id === id);
+}
+
+export const audiences = ['end-user', 'admin'] as const;
+export type Audience = (typeof audiences)[number];
+
+export const audienceLabels: Record<Audience, string> = {
+  'end-user': 'Phone users',
+  admin: 'Administrators',
+};

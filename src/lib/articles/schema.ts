@@ -1,0 +1,43 @@
+// The frontmatter of a playbook (content/articles/<category>/<slug>.mdx). Astro's collection and
+// `npm run check` both validate with this schema, so the build and CI say the same thing.
+import { z } from 'zod';
+import { audiences, categoryIds } from './categories.ts';
+
+const codeRef = z
+  .string()
+  .regex(/^(SIP [1-6]\d\d|Q850 \d{1,3})$/, {
+    message: "write a SIP response code as 'SIP 403' and a Q.850 cause as 'Q850 3'",
+  });
+
+const articleId = z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, {
+  message: "write a related article as '<category>/<slug>', e.g. 'registration/phone-wont-register'",
+});
+
+export const articleFrontmatter = z.strictObject({
+  title: z
+    .string()
+    .trim()
+    .min(5, { message: "add a title phrased as the customer says it, e.g. 'My phone won't register'" })
+    .max(90, { message: 'keep the title under 90 characters: it is the search result and the tab title' }),
+  summary: z
+    .string()
+    .trim()
+    .min(10, { message: 'add a one-line summary of what the article fixes' })
+    .max(200, { message: 'keep the summary to one line (200 characters at most)' }),
+  category: z.enum(categoryIds, {
+    error: `use one of the categories: ${categoryIds.join(', ')} (the list is in src/lib/articles/categories.ts)`,
+  }),
+  audience: z.enum(audiences, { error: `use one of: ${audiences.join(', ')}` }),
+  symptoms: z
+    .array(z.string().trim().min(3))
+    .min(1, { message: 'list at least one phrase a customer would type, e.g. "phone says no service"' }),
+  codes: z.array(codeRef).default([]),
+  keywords: z.array(z.string().trim().min(2)).default([]),
+  related: z.array(articleId).default([]),
+  updated: z.coerce.date({ error: 'write the date as YYYY-MM-DD, or leave it out to use the last commit' }).optional(),
+  // Listed under "Most useful articles" on the home page.
+  featured: z.boolean().default(false),
+  draft: z.boolean().default(false),
+});
+
+export type ArticleFrontmatter = z.infer<typeof articleFrontmatter>;
