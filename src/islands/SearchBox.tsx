@@ -14,6 +14,9 @@ export default function SearchBox({ id, large = false }: Props) {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const [failed, setFailed] = useState(false);
+  // Until hydrated this is a plain search form; combobox semantics only once the script can honour them.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const listId = useId();
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -52,8 +55,11 @@ export default function SearchBox({ id, large = false }: Props) {
       const hit = hits[active];
       if (hit) window.location.assign(hit.url);
     } else if (event.key === 'Escape') {
-      if (expanded) setOpen(false);
-      else setQuery('');
+      // The browser would clear a type=search input on Escape: close the list first, clear on a second Escape.
+      if (expanded) {
+        event.preventDefault();
+        setOpen(false);
+      } else setQuery('');
       setActive(-1);
     }
   }
@@ -78,11 +84,13 @@ export default function SearchBox({ id, large = false }: Props) {
           onKeyDown={onKeyDown}
           onBlur={() => setTimeout(() => setOpen(false), 150)}
           onFocus={() => hits.length > 0 && setOpen(true)}
-          role="combobox"
-          aria-autocomplete="list"
-          aria-expanded={expanded}
-          aria-controls={listId}
-          aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
+          {...(hydrated && {
+            role: 'combobox',
+            'aria-autocomplete': 'list' as const,
+            'aria-expanded': expanded,
+            'aria-controls': listId,
+            'aria-activedescendant': expanded && active >= 0 ? optionId(active) : undefined,
+          })}
         />
         <button className="button" type="submit">
           Search

@@ -39,6 +39,8 @@ export default function SearchPage({ categories, audiences }: Props) {
     setQuery(initial.query);
     setFilters(initial.filters);
     setReady(true);
+    const noJsNote = document.querySelector<HTMLElement>('[data-search-nojs]');
+    if (noJsNote) noJsNote.hidden = true;
   }, []);
 
   useEffect(() => {
@@ -71,6 +73,9 @@ export default function SearchPage({ categories, audiences }: Props) {
       [kind]: f[kind].includes(value) ? f[kind].filter((v) => v !== value) : [...f[kind], value],
     }));
   }
+
+  // Rendered only in the browser: without JavaScript the page offers the category index instead.
+  if (!ready) return null;
 
   return (
     <div className="search-page">
@@ -119,7 +124,8 @@ export default function SearchPage({ categories, audiences }: Props) {
       )}
       {hits && hits.length === 0 && (
         <p>
-          Nothing matched. Try fewer words, an error code (<code>403</code>), or <a href="/support/new/">open a ticket</a>.
+          Nothing matched. Try fewer words, an error code (<code>403</code>), or{' '}
+          <a href="/support/new/">open a ticket</a>.
         </p>
       )}
     </div>

@@ -22,7 +22,10 @@ export interface PagefindHit {
 interface PagefindApi {
   options: (options: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
-  search: (query: string | null, options?: { filters?: Record<string, string[]> }) => Promise<{ results: PagefindHit[] }>;
+  search: (
+    query: string | null,
+    options?: { filters?: Record<string, string[]> },
+  ) => Promise<{ results: PagefindHit[] }>;
   debouncedSearch: (
     query: string,
     options?: { filters?: Record<string, string[]> },

@@ -25,7 +25,9 @@ export function checkArticleSet(articles: readonly ArticleRef[]): string[] {
       if (related === article.id) {
         errors.push(`${article.file}: related[${i}]: an article cannot be related to itself; remove '${related}'`);
       } else if (!all.has(related)) {
-        errors.push(`${article.file}: related[${i}]: no article '${related}' (expected a file content/articles/${related}.mdx)`);
+        errors.push(
+          `${article.file}: related[${i}]: no article '${related}' (expected a file content/articles/${related}.mdx)`,
+        );
       } else if (!article.data.draft && !published.has(related)) {
         errors.push(`${article.file}: related[${i}]: '${related}' is a draft; publish it or remove the link`);
       }

@@ -3,11 +3,9 @@
 import { z } from 'zod';
 import { audiences, categoryIds } from './categories.ts';
 
-const codeRef = z
-  .string()
-  .regex(/^(SIP [1-6]\d\d|Q850 \d{1,3})$/, {
-    message: "write a SIP response code as 'SIP 403' and a Q.850 cause as 'Q850 3'",
-  });
+const codeRef = z.string().regex(/^(SIP [1-6]\d\d|Q850 \d{1,3})$/, {
+  message: "write a SIP response code as 'SIP 403' and a Q.850 cause as 'Q850 3'",
+});
 
 const articleId = z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, {
   message: "write a related article as '<category>/<slug>', e.g. 'registration/phone-wont-register'",

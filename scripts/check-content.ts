@@ -1,0 +1,41 @@
+// `npm run check:content`: validates everything support teams edit under content/, with the same schemas
+// as the build, and prints one line per problem: file, field and fix. Exit 1 when anything is wrong.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { checkArticleSet, articleIdFromPath, type ArticleRef } from '../src/lib/articles/consistency.ts';
+import { validateArticleSource } from '../src/lib/articles/validate.ts';
+
+const root = process.argv[2] ?? 'content';
+const articlesDir = path.join(root, 'articles');
+
+function mdxFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.mdx'))
+    .map((f) => path.join(dir, f))
+    .sort();
+}
+
+function checkArticles(): string[] {
+  const errors: string[] = [];
+  const refs: ArticleRef[] = [];
+  for (const file of mdxFiles(articlesDir)) {
+    const result = validateArticleSource(file, readFileSync(file, 'utf8'));
+    if (!result.ok) errors.push(...result.errors);
+    else refs.push({ id: articleIdFromPath(path.relative(articlesDir, file)), file, data: result.data });
+  }
+  return [...errors, ...checkArticleSet(refs)];
+}
+
+const checks: [string, () => string[]][] = [['articles', checkArticles]];
+
+let failed = false;
+for (const [name, check] of checks) {
+  const errors = check();
+  if (errors.length > 0) {
+    failed = true;
+    for (const line of errors) console.error(line);
+  } else {
+    console.log(`✓ ${name}`);
+  }
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,41 @@
+// Validates one playbook's source (frontmatter + body) the way the build does, with line numbers for people.
+import { LineCounter, parseDocument } from 'yaml';
+import { formatPath } from '../errors.ts';
+import { articleFrontmatter, type ArticleFrontmatter } from './schema.ts';
+
+export type ArticleValidation = { ok: true; data: ArticleFrontmatter; body: string } | { ok: false; errors: string[] };
+
+const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
+
+export function validateArticleSource(file: string, source: string): ArticleValidation {
+  const match = FRONTMATTER.exec(source);
+  if (!match) {
+    return { ok: false, errors: [`${file}:1: the file must start with a frontmatter block between two '---' lines`] };
+  }
+  const yamlText = match[1] ?? '';
+  const lines = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter: lines });
+  // Frontmatter starts on line 2 of the file (line 1 is '---').
+  const lineOf = (offset: number) => lines.linePos(offset).line + 1;
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      errors: doc.errors.map(
+        (e) => `${file}:${lineOf(e.pos[0])}: frontmatter is not valid YAML: ${e.message.split('\n')[0]}`,
+      ),
+    };
+  }
+  const result = articleFrontmatter.safeParse(doc.toJS());
+  if (result.success) return { ok: true, data: result.data, body: source.slice(match[0].length) };
+  return {
+    ok: false,
+    errors: result.error.issues.map((issue) => {
+      const node = doc.getIn(issue.path, true) as { range?: [number, number] } | undefined;
+      const parent = doc.getIn(issue.path.slice(0, -1), true) as { range?: [number, number] } | undefined;
+      const offset = node?.range?.[0] ?? parent?.range?.[0];
+      const where = offset === undefined ? '' : `:${lineOf(offset)}`;
+      const path = formatPath(issue.path) || 'frontmatter';
+      return `${file}${where}: ${path}: ${issue.message}`;
+    }),
+  };
+}

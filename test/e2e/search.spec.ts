@@ -1,0 +1,75 @@
+import { expect, test, type Page } from '@playwright/test';
+import { waitForHydration } from './helpers.ts';
+
+async function search(page: Page, query: string) {
+  await page.goto(`/search/?q=${encodeURIComponent(query)}`);
+  await waitForHydration(page);
+  const results = page.locator('.search-results > li h2 a');
+  await expect(results.first()).toBeVisible();
+  return results;
+}
+
+test.describe('search in the customer’s words', () => {
+  test('"phone won\'t register" puts the registration article first', async ({ page }) => {
+    const results = await search(page, "phone won't register");
+    await expect(results.first()).toHaveAttribute('href', /\/kb\/registration\/phone-wont-register\//);
+  });
+
+  test('"caller id shows number" finds the CNAM article', async ({ page }) => {
+    const results = await search(page, 'caller id shows number');
+    const hrefs = await results.evaluateAll((as) => as.slice(0, 3).map((a) => a.getAttribute('href')));
+    expect(hrefs.some((h) => h?.includes('/kb/caller-id/caller-id-name-shows-number/'))).toBe(true);
+  });
+
+  test('"transfer my number" finds porting', async ({ page }) => {
+    const results = await search(page, 'transfer my number');
+    const hrefs = await results.evaluateAll((as) => as.slice(0, 3).map((a) => a.getAttribute('href')));
+    expect(hrefs.some((h) => h?.includes('/kb/porting/port-a-number-to-us/'))).toBe(true);
+  });
+
+  test('an error code finds the registration article', async ({ page }) => {
+    for (const query of ['403', 'SIP 403']) {
+      const results = await search(page, query);
+      const hrefs = await results.evaluateAll((as) => as.slice(0, 3).map((a) => a.getAttribute('href')));
+      expect(hrefs, query).toContain('/kb/registration/phone-wont-register/');
+    }
+  });
+
+  test('filters narrow the results', async ({ page }) => {
+    const results = await search(page, 'number');
+    const before = await results.count();
+    await page.getByRole('group', { name: 'Topic' }).getByLabel('Number porting').check();
+    await expect(page).toHaveURL(/category=Number\+porting/);
+    await expect.poll(async () => results.count()).toBeLessThan(before);
+    const hrefs = await results.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs.length).toBeGreaterThan(0);
+    expect(hrefs.every((h) => h?.startsWith('/kb/porting/'))).toBe(true);
+  });
+});
+
+test('keyboard-only search from the header: type, arrow down, Enter opens the article', async ({ page }) => {
+  await page.goto('/kb/');
+  await waitForHydration(page);
+  const box = page.getByRole('combobox', { name: 'Search help articles' });
+  await box.focus();
+  await page.keyboard.type('voicemail email');
+  const listbox = page.getByRole('listbox', { name: 'Suggested articles' });
+  await expect(listbox.getByRole('option').first()).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await expect(box).toHaveAttribute('aria-activedescendant', /option-0$/);
+  await expect(listbox.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Escape');
+  await expect(listbox).toBeHidden();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/kb\/voicemail\//);
+});
+
+test('Enter without choosing a suggestion opens the search page', async ({ page }) => {
+  await page.goto('/');
+  await waitForHydration(page);
+  const box = page.getByRole('combobox', { name: 'Search help articles' });
+  await box.fill('no service');
+  await box.press('Enter');
+  await expect(page).toHaveURL(/\/search\/\?q=no\+service/);
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { articleFrontmatter } from '../../../src/lib/articles/schema.ts';
+import { validateArticleSource } from '../../../src/lib/articles/validate.ts';
+
+const good = `---
+title: My phone won't register
+summary: The phone shows No service and cannot make calls.
+category: registration
+audience: end-user
+symptoms:
+  - phone says no service
+codes: ['SIP 403', 'Q850 3']
+related: [registration/phone-registers-then-drops]
+---
+
+Body text.
+`;
+
+function withField(line: string, replacement: string) {
+  return good.replace(line, replacement);
+}
+
+describe('article frontmatter schema', () => {
+  it('accepts a complete playbook and fills defaults', () => {
+    const result = validateArticleSource('a.mdx', good);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.data.keywords).toEqual([]);
+    expect(result.data.draft).toBe(false);
+    expect(result.data.featured).toBe(false);
+    expect(result.data.updated).toBeUndefined();
+    expect(result.body.trim()).toBe('Body text.');
+  });
+
+  it('names the file, line and field of an unknown category, with the allowed list', () => {
+    const result = validateArticleSource(
+      'content/articles/x/y.mdx',
+      withField('category: registration', 'category: phones'),
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toMatch(
+      /^content\/articles\/x\/y\.mdx:4: category: use one of the categories: registration, /,
+    );
+  });
+
+  it('rejects a malformed code with the expected format', () => {
+    const result = validateArticleSource('a.mdx', withField("codes: ['SIP 403', 'Q850 3']", "codes: ['403']"));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors[0]).toMatch(/a\.mdx:8: codes\[0\]: write a SIP response code as 'SIP 403'/);
+  });
+
+  it('reports a missing required field', () => {
+    const result = validateArticleSource('a.mdx', good.replace(/audience: end-user\n/, ''));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors[0]).toMatch(/a\.mdx(:\d+)?: audience: use one of: end-user, admin/);
+  });
+
+  it('rejects unknown fields so typos do not pass silently', () => {
+    const result = validateArticleSource('a.mdx', withField('audience: end-user', 'audience: end-user\nsymtoms: [x]'));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.join('\n')).toMatch(/symtoms/);
+  });
+
+  it('rejects empty symptoms, a long summary and a bad related id', () => {
+    expect(articleFrontmatter.safeParse({ ...base(), symptoms: [] }).success).toBe(false);
+    expect(articleFrontmatter.safeParse({ ...base(), summary: 'x'.repeat(201) }).success).toBe(false);
+    expect(articleFrontmatter.safeParse({ ...base(), related: ['Not An Id'] }).success).toBe(false);
+    expect(articleFrontmatter.safeParse({ ...base(), audience: 'everyone' }).success).toBe(false);
+  });
+
+  it('parses an explicit updated date', () => {
+    const parsed = articleFrontmatter.parse({ ...base(), updated: '2026-11-20' });
+    expect(parsed.updated?.toISOString()).toBe('2026-11-20T00:00:00.000Z');
+    expect(articleFrontmatter.safeParse({ ...base(), updated: 'last week' }).success).toBe(false);
+  });
+
+  it('reports a YAML syntax error with its line', () => {
+    const result = validateArticleSource('a.mdx', withField('audience: end-user', 'audience: [end-user'));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors[0]).toMatch(/^a\.mdx:\d+: frontmatter is not valid YAML/);
+  });
+
+  it('requires a frontmatter block', () => {
+    const result = validateArticleSource('a.mdx', '# Just a heading\n');
+    expect(result.ok).toBe(false);
+  });
+});
+
+function base() {
+  return {
+    title: 'My phone will not register',
+    summary: 'The phone shows No service.',
+    category: 'registration',
+    audience: 'end-user',
+    symptoms: ['no service'],
+  };
+}
