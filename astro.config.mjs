@@ -4,6 +4,7 @@ import node from '@astrojs/node';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { linkCheck } from './src/build/link-check.ts';
 import { pagefindIndex } from './src/build/pagefind.ts';
 
 // SITE_URL is where the site is served; canonical URLs, feeds, the sitemap and the ticket endpoint's
@@ -16,7 +17,7 @@ export default defineConfig({
   // Static first: every page is prerendered except routes that opt out (the ticket endpoint).
   output: 'static',
   adapter: node({ mode: 'standalone' }),
-  integrations: [mdx(), react(), sitemap({ filter: (page) => !page.includes('/support/new') }), pagefindIndex()],
+  integrations: [mdx(), react(), sitemap({ filter: (page) => !page.includes('/support/new') }), linkCheck(), pagefindIndex()],
   build: { format: 'directory', inlineStylesheets: 'always' },
   server: { host: process.env.HOST || '127.0.0.1', port: Number(process.env.PORT) || 4321 },
 });

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { deadLinks, internalHrefs } from '../../src/lib/links/internal.ts';
+
+describe('internalHrefs', () => {
+  it('keeps root-relative links without query or fragment, and skips external ones', () => {
+    const html = '<a href="/kb/a/">x</a><a href="/kb/b/#step">y</a><a href="https://example.com/">z</a><a href="//cdn.example.com/x">w</a><a href="/search/?q=1">s</a>';
+    expect(internalHrefs(html).sort()).toEqual(['/kb/a/', '/kb/b/', '/search/']);
+  });
+});
+
+describe('deadLinks', () => {
+  it('reports links to missing pages with the page that has them', () => {
+    const pages = new Map([
+      ['/kb/a/', '<a href="/kb/b/">b</a><a href="/kb/gone/">gone</a><a href="/api/tickets">api</a>'],
+      ['/kb/b/', '<a href="/kb/a/">a</a>'],
+    ]);
+    const exists = (p: string) => ['/kb/a/', '/kb/b/'].includes(p);
+    expect(deadLinks(pages, exists, ['/api/'])).toEqual(['/kb/a/: links to /kb/gone/, which does not exist']);
+  });
+});
