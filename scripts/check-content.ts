@@ -5,7 +5,7 @@ import path from 'node:path';
 import { checkArticleSet, articleIdFromPath, type ArticleRef } from '../src/lib/articles/consistency.ts';
 import { validateArticleSource } from '../src/lib/articles/validate.ts';
 
-const root = process.argv[2] ?? 'content';
+const root = process.argv[2] ?? process.env.CONTENT_DIR ?? 'content';
 const articlesDir = path.join(root, 'articles');
 
 function mdxFiles(dir: string): string[] {

@@ -3,11 +3,12 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { articleFrontmatter } from './lib/articles/schema.ts';
 import { articleIdFromPath } from './lib/articles/consistency.ts';
+import { contentPath } from './build/content-dir.ts';
 
 const articles = defineCollection({
   loader: glob({
     pattern: '**/*.mdx',
-    base: './content/articles',
+    base: contentPath('articles'),
     generateId: ({ entry }) => articleIdFromPath(entry),
   }),
   schema: articleFrontmatter,

@@ -77,6 +77,7 @@ test.describe('without JavaScript', () => {
     await box.press('Enter');
     await expect(page).toHaveURL(/\/search\/\?q=transfer\+my\+number/);
     await expect(page.getByText('Search needs JavaScript')).toBeVisible();
+    await page.getByRole('link', { name: 'Number porting' }).click();
     await expect(page.getByRole('link', { name: 'I want to transfer my number to you' })).toBeVisible();
   });
 });
