@@ -31,9 +31,13 @@ export function crossCheckCodes(
       if (!article) {
         errors.push(`${at}: no article '${id}' (expected content/articles/${id}.mdx); fix the id or remove it`);
       } else if (article.draft) {
-        errors.push(`${at}: '${id}' is a draft, so the code page would link to a missing page; publish it or remove it`);
+        errors.push(
+          `${at}: '${id}' is a draft, so the code page would link to a missing page; publish it or remove it`,
+        );
       } else if (!article.codes.some((c) => sameRef(c, ref))) {
-        errors.push(`${at}: '${id}' does not list '${ref}' in its codes; add '${ref}' to the codes of ${fileOf(article)} or remove '${id}' here`);
+        errors.push(
+          `${at}: '${id}' does not list '${ref}' in its codes; add '${ref}' to the codes of ${fileOf(article)} or remove '${id}' here`,
+        );
       }
     });
   }
@@ -48,7 +52,9 @@ export function crossCheckCodes(
       } else if (!known) {
         errors.push(`${at}: '${written}' is not in ${codesFile}; add an entry for it there or remove it here`);
       } else if (!article.draft && !known.entry.articles.includes(article.id)) {
-        errors.push(`${at}: lists '${written}' but ${codesFile} ${known.path}.articles does not list '${article.id}'; add it there or remove the code here`);
+        errors.push(
+          `${at}: lists '${written}' but ${codesFile} ${known.path}.articles does not list '${article.id}'; add it there or remove the code here`,
+        );
       }
     });
   }

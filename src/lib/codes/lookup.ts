@@ -10,7 +10,10 @@ interface Query {
 }
 
 export function parseCodeQuery(text: string): Query {
-  let rest = text.toLowerCase().replace(/_/g, ' ').replace(/q\.?\s?850/g, ' q850 ');
+  let rest = text
+    .toLowerCase()
+    .replace(/_/g, ' ')
+    .replace(/q\.?\s?850/g, ' q850 ');
   let kind: CodeKind | undefined;
   if (/\bsip\b/.test(rest)) kind = 'sip';
   else if (/\b(q850|cause|hangup)\b/.test(rest)) kind = 'q850';
@@ -24,7 +27,10 @@ export function parseCodeQuery(text: string): Query {
 /** The words a code is known by: 'Busy Here' -> [busy, here]; 'NO_ROUTE_DESTINATION' -> [no, route, destination]. */
 function labelWords(entry: CodeEntry): string[] {
   const label = isSipEntry(entry) ? entry.phrase : entry.name;
-  return label.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 0);
+  return label
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 0);
 }
 
 function score(entry: CodeEntry, query: Query): number {

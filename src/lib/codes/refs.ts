@@ -51,6 +51,7 @@ export function codeLabel(ref: CodeRef | CodeEntry | string, codes?: CodeReferen
   const parsed = typeof ref === 'string' ? parseCodeRef(ref) : 'kind' in ref ? ref : refOf(ref);
   if (!parsed) return String(ref);
   const entry = typeof ref === 'object' && !('kind' in ref) ? ref : codes && findCode(codes, parsed);
-  if (parsed.kind === 'sip') return entry && isSipEntry(entry) ? `SIP ${parsed.code} ${entry.phrase}` : `SIP ${parsed.code}`;
+  if (parsed.kind === 'sip')
+    return entry && isSipEntry(entry) ? `SIP ${parsed.code} ${entry.phrase}` : `SIP ${parsed.code}`;
   return entry && !isSipEntry(entry) ? `Q.850 ${parsed.code} ${entry.name}` : `Q.850 cause ${parsed.code}`;
 }

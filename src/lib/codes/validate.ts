@@ -25,7 +25,11 @@ function duplicateErrors(codes: CodeReference): FieldError[] {
   codes.sip.forEach((entry, i) => {
     const earlier = firstSip.get(entry.code);
     if (earlier === undefined) firstSip.set(entry.code, i);
-    else errors.push({ path: `sip[${i}].code`, message: `${entry.code} is already listed at sip[${earlier}]; merge the two entries` });
+    else
+      errors.push({
+        path: `sip[${i}].code`,
+        message: `${entry.code} is already listed at sip[${earlier}]; merge the two entries`,
+      });
     errors.push(...repeatedArticles(entry.articles, `sip[${i}]`));
   });
   const firstCause = new Map<number, number>();
@@ -33,10 +37,18 @@ function duplicateErrors(codes: CodeReference): FieldError[] {
   codes.q850.forEach((entry, i) => {
     const earlier = firstCause.get(entry.cause);
     if (earlier === undefined) firstCause.set(entry.cause, i);
-    else errors.push({ path: `q850[${i}].cause`, message: `${entry.cause} is already listed at q850[${earlier}]; merge the two entries` });
+    else
+      errors.push({
+        path: `q850[${i}].cause`,
+        message: `${entry.cause} is already listed at q850[${earlier}]; merge the two entries`,
+      });
     const sameName = firstName.get(entry.name);
     if (sameName === undefined) firstName.set(entry.name, i);
-    else errors.push({ path: `q850[${i}].name`, message: `${entry.name} is already the name of q850[${sameName}]; each cause has its own name` });
+    else
+      errors.push({
+        path: `q850[${i}].name`,
+        message: `${entry.name} is already the name of q850[${sameName}]; each cause has its own name`,
+      });
     errors.push(...repeatedArticles(entry.articles, `q850[${i}]`));
   });
   return errors;
@@ -45,6 +57,8 @@ function duplicateErrors(codes: CodeReference): FieldError[] {
 function repeatedArticles(articles: readonly string[], at: string): FieldError[] {
   return articles.flatMap((id, j) => {
     const first = articles.indexOf(id);
-    return first < j ? [{ path: `${at}.articles[${j}]`, message: `'${id}' is already listed at articles[${first}]; remove one` }] : [];
+    return first < j
+      ? [{ path: `${at}.articles[${j}]`, message: `'${id}' is already listed at articles[${first}]; remove one` }]
+      : [];
   });
 }

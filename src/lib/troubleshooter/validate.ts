@@ -50,7 +50,9 @@ function structureErrors(tree: TroubleshooterTree): string[] {
       if (isOutcome(to)) endings.add(to);
       else if (path.includes(to)) {
         const loop = [...path.slice(path.indexOf(to)), to].join(' → ');
-        errors.push(`nodes.${id}.${answer}: leads back to '${to}' (${loop}); every path must end in ${FIXED} or ${TICKET}`);
+        errors.push(
+          `nodes.${id}.${answer}: leads back to '${to}' (${loop}); every path must end in ${FIXED} or ${TICKET}`,
+        );
       } else if (!finished.has(to)) visit(to, [...path, to]);
     }
     finished.add(id);
@@ -60,7 +62,8 @@ function structureErrors(tree: TroubleshooterTree): string[] {
   for (const id of Object.keys(nodes)) {
     if (!reached.has(id)) errors.push(`nodes.${id}: no answer leads here from start '${start}'; link it or remove it`);
   }
-  if (!endings.has(TICKET)) errors.push(`no answer leads to ${TICKET}; a customer who is still stuck must be able to open a ticket`);
+  if (!endings.has(TICKET))
+    errors.push(`no answer leads to ${TICKET}; a customer who is still stuck must be able to open a ticket`);
   if (!endings.has(FIXED)) errors.push(`no answer leads to ${FIXED}; add the answer that means the problem is solved`);
   return errors;
 }

@@ -34,7 +34,12 @@ export function walk(tree: TroubleshooterTree, answers: readonly Answer[]): Walk
     const node = tree.nodes[at];
     if (!node) throw new Error(`troubleshooter '${tree.article}' has no node '${at}'`);
     const recorded = answer === 'yes' ? node.yesStep : node.noStep;
-    steps.push({ nodeId: at, question: node.question, answer, step: recorded ?? `${node.question} ${answer === 'yes' ? 'Yes' : 'No'}.` });
+    steps.push({
+      nodeId: at,
+      question: node.question,
+      answer,
+      step: recorded ?? `${node.question} ${answer === 'yes' ? 'Yes' : 'No'}.`,
+    });
     at = node[answer];
   }
   return isOutcome(at) ? { steps, at, outcome: at } : { steps, at };

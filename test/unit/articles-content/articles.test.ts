@@ -6,7 +6,19 @@ import { readArticles, stringList, type ArticleFile } from './read-articles.ts';
 
 const articles = readArticles();
 const ids = new Set(articles.map((a) => a.id));
-const categories = ['registration', 'outbound-calls', 'inbound-calls', 'call-quality', 'caller-id', 'porting', 'voicemail', 'fax', 'account', 'billing', 'support'];
+const categories = [
+  'registration',
+  'outbound-calls',
+  'inbound-calls',
+  'call-quality',
+  'caller-id',
+  'porting',
+  'voicemail',
+  'fax',
+  'account',
+  'billing',
+  'support',
+];
 
 /** One message per broken rule, so a failure says which file and what to fix. */
 function problems(article: ArticleFile): string[] {
@@ -25,7 +37,9 @@ function problems(article: ArticleFile): string[] {
   }
   const symptoms = stringList(fm.symptoms);
   if (symptoms.length < 3 || symptoms.length > 8) fail(`symptoms: has ${symptoms.length}, want 3-8`);
-  stringList(fm.codes).forEach((code, i) => parseCodeRef(code) || fail(`codes[${i}]: '${code}' is not 'SIP NNN' or 'Q850 N'`));
+  stringList(fm.codes).forEach(
+    (code, i) => parseCodeRef(code) || fail(`codes[${i}]: '${code}' is not 'SIP NNN' or 'Q850 N'`),
+  );
   stringList(fm.related).forEach((id, i) => ids.has(id) || fail(`related[${i}]: no article '${id}'`));
 
   const checks = [...body.matchAll(/<Check\b([^>]*)>/g)].map((m) => m[1] ?? '');

@@ -65,6 +65,8 @@ describe('content/codes.json', () => {
   it('matches the JSON Schema generated from the zod schema', () => {
     const committed = readFileSync(`${repoRoot}${codesJsonSchemaFile}`, 'utf8');
     // To regenerate: node -e "import('./src/lib/codes/json-schema.ts').then((m) => process.stdout.write(m.codesJsonSchemaText()))" > content/schemas/codes.schema.json
-    expect(committed, `${codesJsonSchemaFile} is out of date; regenerate it from src/lib/codes/schema.ts`).toBe(codesJsonSchemaText());
+    expect(committed, `${codesJsonSchemaFile} is out of date; regenerate it from src/lib/codes/schema.ts`).toBe(
+      codesJsonSchemaText(),
+    );
   });
 });

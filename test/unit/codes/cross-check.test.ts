@@ -76,6 +76,8 @@ describe('crossCheckCodes', () => {
   it('flags a malformed code reference', () => {
     const codes = reference([outbound.id], [outbound.id]);
     const errors = crossCheckCodes(codes, [outbound, { id: 'fax/x', codes: ['403 Forbidden'] }]);
-    expect(errors).toEqual(["content/articles/fax/x.mdx: codes[0]: '403 Forbidden' is not a code reference; write 'SIP 403' or 'Q850 3'"]);
+    expect(errors).toEqual([
+      "content/articles/fax/x.mdx: codes[0]: '403 Forbidden' is not a code reference; write 'SIP 403' or 'Q850 3'",
+    ]);
   });
 });

@@ -49,6 +49,8 @@ describe('codeSearchTerms', () => {
     const sip403 = codes.sip.find((e) => e.code === 403)!;
     expect(codeSearchTerms(sip403)).toEqual(expect.arrayContaining(['SIP 403', '403 Forbidden']));
     const cause3 = codes.q850.find((e) => e.cause === 3)!;
-    expect(codeSearchTerms(cause3)).toEqual(expect.arrayContaining(['NO_ROUTE_DESTINATION', 'Q850 3', 'no route destination']));
+    expect(codeSearchTerms(cause3)).toEqual(
+      expect.arrayContaining(['NO_ROUTE_DESTINATION', 'Q850 3', 'no route destination']),
+    );
   });
 });

@@ -3,8 +3,26 @@ import { codeLabel, codeUrl, formatCodeRef, parseCodeRef } from '../../../src/li
 import type { CodeReference } from '../../../src/lib/codes/schema.ts';
 
 const codes: CodeReference = {
-  sip: [{ code: 403, phrase: 'Forbidden', meaning: 'm'.repeat(10), likelyCauses: ['c'.repeat(10)], whatToDo: 'w'.repeat(10), articles: ['a/b'] }],
-  q850: [{ cause: 3, name: 'NO_ROUTE_DESTINATION', meaning: 'm'.repeat(10), likelyCauses: ['c'.repeat(10)], whatToDo: 'w'.repeat(10), articles: ['a/b'] }],
+  sip: [
+    {
+      code: 403,
+      phrase: 'Forbidden',
+      meaning: 'm'.repeat(10),
+      likelyCauses: ['c'.repeat(10)],
+      whatToDo: 'w'.repeat(10),
+      articles: ['a/b'],
+    },
+  ],
+  q850: [
+    {
+      cause: 3,
+      name: 'NO_ROUTE_DESTINATION',
+      meaning: 'm'.repeat(10),
+      likelyCauses: ['c'.repeat(10)],
+      whatToDo: 'w'.repeat(10),
+      articles: ['a/b'],
+    },
+  ],
 };
 
 describe('parseCodeRef', () => {

@@ -23,18 +23,27 @@ const text = (value: unknown) => JSON.stringify(value, null, 2);
 
 describe('validateCodesText', () => {
   it('accepts a well-formed reference', () => {
-    const result = validateCodesText(text({ $schema: './x.json', sip: [sip(403)], q850: [q850(3, 'NO_ROUTE_DESTINATION')] }), file);
+    const result = validateCodesText(
+      text({ $schema: './x.json', sip: [sip(403)], q850: [q850(3, 'NO_ROUTE_DESTINATION')] }),
+      file,
+    );
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.codes.sip[0]?.code).toBe(403);
   });
 
   it('reports a JSON syntax error with line and column', () => {
     const result = validateCodesText('{\n  "sip": [,]\n}', file);
-    expect(result).toEqual({ ok: false, errors: [expect.stringMatching(/^content\/codes\.json: invalid JSON at line 2, column \d+/)] });
+    expect(result).toEqual({
+      ok: false,
+      errors: [expect.stringMatching(/^content\/codes\.json: invalid JSON at line 2, column \d+/)],
+    });
   });
 
   it('names the file, the JSON path and the fix for a bad field', () => {
-    const result = validateCodesText(text({ sip: [sip(403), sip(999, { articles: ['Phone Wont Register'] })], q850: [] }), file);
+    const result = validateCodesText(
+      text({ sip: [sip(403), sip(999, { articles: ['Phone Wont Register'] })], q850: [] }),
+      file,
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toContain('content/codes.json: sip[1].code: a SIP response code is between 100 and 699');
@@ -54,7 +63,10 @@ describe('validateCodesText', () => {
   it('rejects a lower-case hangup cause name', () => {
     const result = validateCodesText(text({ sip: [], q850: [q850(3, 'no_route')] }), file);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors[0]).toMatch(/^content\/codes\.json: q850\[0\]\.name: write the hangup cause name in capitals/);
+    if (!result.ok)
+      expect(result.errors[0]).toMatch(
+        /^content\/codes\.json: q850\[0\]\.name: write the hangup cause name in capitals/,
+      );
   });
 
   it('rejects duplicate codes, names and articles', () => {

@@ -1,7 +1,10 @@
 // The real trees beside the playbooks: one for each of the five most common problems, all well formed.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { troubleshooterJsonSchemaFile, troubleshooterJsonSchemaText } from '../../../src/lib/troubleshooter/json-schema.ts';
+import {
+  troubleshooterJsonSchemaFile,
+  troubleshooterJsonSchemaText,
+} from '../../../src/lib/troubleshooter/json-schema.ts';
 import { FIXED, isOutcome, TICKET, type TroubleshooterTree } from '../../../src/lib/troubleshooter/schema.ts';
 import { articleIdOfTreeFile, parseTreeText } from '../../../src/lib/troubleshooter/validate.ts';
 import { stepsTaken, walk, type Answer } from '../../../src/lib/troubleshooter/walk.ts';
@@ -71,6 +74,8 @@ describe('troubleshooter trees in content/articles', () => {
   it('matches the JSON Schema generated from the zod schema', () => {
     const committed = readFileSync(`${repoRoot}${troubleshooterJsonSchemaFile}`, 'utf8');
     // To regenerate: node -e "import('./src/lib/troubleshooter/json-schema.ts').then((m) => process.stdout.write(m.troubleshooterJsonSchemaText()))" > content/schemas/troubleshooter.schema.json
-    expect(committed, `${troubleshooterJsonSchemaFile} is out of date; regenerate it`).toBe(troubleshooterJsonSchemaText());
+    expect(committed, `${troubleshooterJsonSchemaFile} is out of date; regenerate it`).toBe(
+      troubleshooterJsonSchemaText(),
+    );
   });
 });

@@ -13,7 +13,12 @@ describe('validateTree', () => {
   });
 
   it('accepts two answers joining at one node (a diamond is not a loop)', () => {
-    const nodes = { first: q('left', 'right'), left: q('@fixed', 'last'), right: q('last', '@fixed'), last: q('@fixed', '@ticket') };
+    const nodes = {
+      first: q('left', 'right'),
+      left: q('@fixed', 'last'),
+      right: q('last', '@fixed'),
+      last: q('@fixed', '@ticket'),
+    };
     expect(validateTree(tree(nodes), file)).toEqual([]);
   });
 
@@ -37,9 +42,9 @@ describe('validateTree', () => {
   });
 
   it('catches a question that answers to itself', () => {
-    expect(validateTree(tree({ first: q('first', '@ticket'), other: q('@fixed', '@ticket') }, 'other'), file)).toContain(
-      `${file}: nodes.first: no answer leads here from start 'other'; link it or remove it`,
-    );
+    expect(
+      validateTree(tree({ first: q('first', '@ticket'), other: q('@fixed', '@ticket') }, 'other'), file),
+    ).toContain(`${file}: nodes.first: no answer leads here from start 'other'; link it or remove it`);
     expect(validateTree(tree({ first: q('@fixed', 'first'), last: q('@ticket', '@fixed') }), file)).toEqual([
       `${file}: nodes.first.no: leads back to 'first' (first → first); every path must end in @fixed or @ticket`,
       `${file}: nodes.last: no answer leads here from start 'first'; link it or remove it`,
@@ -71,7 +76,12 @@ describe('validateTree', () => {
 
   it('names the path of a malformed field', () => {
     const errors = validateTree(
-      { article: 'Fax X', title: 'Fix the fax', start: 'first', nodes: { first: { question: 'It works', yes: 'Done!', no: '@ticket' } } },
+      {
+        article: 'Fax X',
+        title: 'Fix the fax',
+        start: 'first',
+        nodes: { first: { question: 'It works', yes: 'Done!', no: '@ticket' } },
+      },
       file,
     );
     expect(errors).toEqual([
@@ -83,7 +93,7 @@ describe('validateTree', () => {
 
   it('rejects a bad node id and unknown fields', () => {
     const errors = validateTree({ ...tree({ First: q('@fixed', '@ticket') }, 'First'), colour: 'red' }, file);
-    expect(errors.some((e) => e.includes("write a node id in lower case with hyphens"))).toBe(true);
+    expect(errors.some((e) => e.includes('write a node id in lower case with hyphens'))).toBe(true);
     expect(errors.some((e) => e.includes('colour'))).toBe(true);
   });
 });
