@@ -48,10 +48,14 @@ export function findCode(codes: CodeReference, ref: CodeRef): CodeEntry | undefi
 
 /** What a person reads: `SIP 403 Forbidden`, `Q.850 3 NO_ROUTE_DESTINATION` (the bare number if unknown). */
 export function codeLabel(ref: CodeRef | CodeEntry | string, codes?: CodeReference): string {
-  const parsed = typeof ref === 'string' ? parseCodeRef(ref) : 'kind' in ref ? ref : refOf(ref);
+  if (typeof ref === 'object' && !('kind' in ref)) return entryLabel(ref);
+  const parsed = typeof ref === 'string' ? parseCodeRef(ref) : ref;
   if (!parsed) return String(ref);
-  const entry = typeof ref === 'object' && !('kind' in ref) ? ref : codes && findCode(codes, parsed);
-  if (parsed.kind === 'sip')
-    return entry && isSipEntry(entry) ? `SIP ${parsed.code} ${entry.phrase}` : `SIP ${parsed.code}`;
-  return entry && !isSipEntry(entry) ? `Q.850 ${parsed.code} ${entry.name}` : `Q.850 cause ${parsed.code}`;
+  const entry = codes && findCode(codes, parsed);
+  if (entry) return entryLabel(entry);
+  return parsed.kind === 'sip' ? `SIP ${parsed.code}` : `Q.850 cause ${parsed.code}`;
+}
+
+function entryLabel(entry: CodeEntry): string {
+  return isSipEntry(entry) ? `SIP ${entry.code} ${entry.phrase}` : `Q.850 ${entry.cause} ${entry.name}`;
 }
