@@ -1,0 +1,71 @@
+// The code reference and the articles' `codes` frontmatter must tell the same story: a code page links only to
+// published articles that list the code, and an article lists only codes whose page links back to it.
+import { formatCodeRef, parseCodeRef, refOf, type CodeEntry } from './refs.ts';
+import type { CodeReference } from './schema.ts';
+
+export interface ArticleCodes {
+  /** `<category>/<slug>` */
+  id: string;
+  /** as written in the frontmatter: 'SIP 403', 'Q850 3' */
+  codes: readonly string[];
+  draft?: boolean;
+  /** for messages; defaults to content/articles/<id>.mdx */
+  file?: string;
+}
+
+export function crossCheckCodes(
+  codes: CodeReference,
+  articles: readonly ArticleCodes[],
+  codesFile = 'content/codes.json',
+): string[] {
+  const errors: string[] = [];
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const entries = new Map<string, { entry: CodeEntry; path: string }>();
+  codes.sip.forEach((entry, i) => entries.set(formatCodeRef(refOf(entry)), { entry, path: `sip[${i}]` }));
+  codes.q850.forEach((entry, i) => entries.set(formatCodeRef(refOf(entry)), { entry, path: `q850[${i}]` }));
+
+  for (const [ref, { entry, path }] of entries) {
+    entry.articles.forEach((id, j) => {
+      const at = `${codesFile}: ${path}.articles[${j}]`;
+      const article = byId.get(id);
+      if (!article) {
+        errors.push(`${at}: no article '${id}' (expected content/articles/${id}.mdx); fix the id or remove it`);
+      } else if (article.draft) {
+        errors.push(
+          `${at}: '${id}' is a draft, so the code page would link to a missing page; publish it or remove it`,
+        );
+      } else if (!article.codes.some((c) => sameRef(c, ref))) {
+        errors.push(
+          `${at}: '${id}' does not list '${ref}' in its codes; add '${ref}' to the codes of ${fileOf(article)} or remove '${id}' here`,
+        );
+      }
+    });
+  }
+
+  for (const article of articles) {
+    article.codes.forEach((written, k) => {
+      const at = `${fileOf(article)}: codes[${k}]`;
+      const ref = parseCodeRef(written);
+      const known = ref && entries.get(formatCodeRef(ref));
+      if (!ref) {
+        errors.push(`${at}: '${written}' is not a code reference; write 'SIP 403' or 'Q850 3'`);
+      } else if (!known) {
+        errors.push(`${at}: '${written}' is not in ${codesFile}; add an entry for it there or remove it here`);
+      } else if (!article.draft && !known.entry.articles.includes(article.id)) {
+        errors.push(
+          `${at}: lists '${written}' but ${codesFile} ${known.path}.articles does not list '${article.id}'; add it there or remove the code here`,
+        );
+      }
+    });
+  }
+  return errors;
+}
+
+function sameRef(written: string, ref: string): boolean {
+  const parsed = parseCodeRef(written);
+  return parsed !== undefined && formatCodeRef(parsed) === ref;
+}
+
+function fileOf(article: ArticleCodes): string {
+  return article.file ?? `content/articles/${article.id}.mdx`;
+}
