@@ -1,0 +1,36 @@
+// What the support policy makes of a ticket at a given moment: priority, reasons, due times, review flag.
+import { DateTime } from 'luxon';
+import type { Priority, SupportPolicy } from '../policy/schema.ts';
+import { slaFor, type SlaDue } from '../sla/sla.ts';
+import { isMoreUrgent, triage, type TriageAnswers } from '../triage/triage.ts';
+
+export interface DerivedTicket extends SlaDue {
+  /** When the ticket was filed, in the support team's time zone (ISO 8601 with offset). */
+  submittedAt: string;
+  /** The support team's time zone (the policy's), in which business hours are counted. */
+  timeZone: string;
+  priority: Priority;
+  reasons: string[];
+  /** The customer asked for a more urgent priority than the policy gives: a person should look. */
+  needsPriorityReview: boolean;
+}
+
+export interface DerivableTicket extends TriageAnswers {
+  customerUrgency?: { requested: Priority; reason: string } | undefined;
+}
+
+export function deriveTicket(ticket: DerivableTicket, policy: SupportPolicy, now: Date): DerivedTicket {
+  const submittedAt = DateTime.fromJSDate(now, { zone: policy.timeZone }).toISO({
+    suppressMilliseconds: true,
+  })!;
+  const { priority, reasons } = triage(ticket, policy);
+  const requested = ticket.customerUrgency?.requested;
+  return {
+    submittedAt,
+    timeZone: policy.timeZone,
+    priority,
+    reasons,
+    ...slaFor(priority, submittedAt, policy),
+    needsPriorityReview: requested !== undefined && isMoreUrgent(requested, priority),
+  };
+}

@@ -1,0 +1,5 @@
+export * from './schema.ts';
+export * from './derive.ts';
+export * from './steps.ts';
+export * from './markdown.ts';
+export * from './markdown-safety.ts';

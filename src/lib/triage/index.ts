@@ -1,0 +1,3 @@
+export * from './categories.ts';
+export * from './answers.ts';
+export * from './triage.ts';
