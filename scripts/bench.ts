@@ -79,7 +79,9 @@ console.log('| articles | build (median) | per article | article page (median gz
 console.log('| --- | --- | --- | --- | --- | --- |');
 for (const [n, r] of results) {
   const ms = median(r.ms);
-  console.log(`| ${n} | ${(ms / 1000).toFixed(1)} s | ${(ms / n).toFixed(0)} ms | ${kb(r.article)} | ${kb(r.index)} | ${kb(r.home)} |`);
+  console.log(
+    `| ${n} | ${(ms / 1000).toFixed(1)} s | ${(ms / n).toFixed(0)} ms | ${kb(r.article)} | ${kb(r.index)} | ${kb(r.home)} |`,
+  );
 }
 const [small, large] = sizes.map((n) => results.get(n)!);
 if (small && large) {
@@ -95,27 +97,46 @@ if (existsSync(statusPage)) {
   const html = readFileSync(statusPage, 'utf8');
   const size = gz(statusPage);
   const external = [...html.matchAll(/<(?:script|link|img)[^>]+(?:src|href)="(https?:)?\/\/[^"]+"/g)].length;
-  const blocking = [...html.matchAll(/<script(?![^>]*type="module")(?![^>]*\basync\b)(?![^>]*\bdefer\b)[^>]*\ssrc=/g)].length;
+  const blocking = [...html.matchAll(/<script(?![^>]*type="module")(?![^>]*\basync\b)(?![^>]*\bdefer\b)[^>]*\ssrc=/g)]
+    .length;
   const stylesheets = [...html.matchAll(/<link[^>]+rel="stylesheet"/g)].length;
-  console.log(`/status/ HTML with inlined CSS: ${kb(size)} gzip (budget 14 KB): ${size <= 14 * 1024 ? 'within' : 'OVER'}`);
-  console.log(`third-party requests: ${external}; render-blocking scripts: ${blocking}; external stylesheets: ${stylesheets}`);
+  console.log(
+    `/status/ HTML with inlined CSS: ${kb(size)} gzip (budget 14 KB): ${size <= 14 * 1024 ? 'within' : 'OVER'}`,
+  );
+  console.log(
+    `third-party requests: ${external}; render-blocking scripts: ${blocking}; external stylesheets: ${stylesheets}`,
+  );
 
   const incidentCli = path.join('scripts', 'incident.ts');
   if (existsSync(incidentCli)) {
     const dir = dirs.get(sizes[0]!)!;
     const file = path.join(dir, 'incidents.json');
-    const data = JSON.parse(readFileSync(file, 'utf8')) as { incidents: { id: string; updates: { status: string }[] }[] };
+    const data = JSON.parse(readFileSync(file, 'utf8')) as {
+      incidents: { id: string; updates: { status: string }[] }[];
+    };
     const open = data.incidents.find((i) => i.updates.at(-1)?.status !== 'resolved');
     if (open) {
       const start = performance.now();
       const update = spawnSync(
         process.execPath,
-        [incidentCli, 'update', open.id, '--file', file, '--status', 'monitoring', '--body', 'A fix is in place; we are watching.'],
+        [
+          incidentCli,
+          'update',
+          open.id,
+          '--file',
+          file,
+          '--status',
+          'monitoring',
+          '--body',
+          'A fix is in place; we are watching.',
+        ],
         { encoding: 'utf8' },
       );
       if (update.status !== 0) console.log(`incident update failed: ${update.stderr}`);
       build(dir, path.join(work, 'dist-publish'));
-      console.log(`publish after a one-line incident update (CLI + full build, ${sizes[0]} articles): ${((performance.now() - start) / 1000).toFixed(1)} s`);
+      console.log(
+        `publish after a one-line incident update (CLI + full build, ${sizes[0]} articles): ${((performance.now() - start) / 1000).toFixed(1)} s`,
+      );
     }
   }
 }

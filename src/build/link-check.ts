@@ -25,7 +25,12 @@ export function linkCheck(): AstroIntegration {
           return existsSync(target) && (!href.endsWith('/') || existsSync(path.join(target, 'index.html')));
         };
         const errors = deadLinks(pages, exists, onDemand);
-        if (errors.length > 0) throw new Error(`Dead internal links:\n${errors.join('\n')}`);
+        if (errors.length > 0) {
+          const message = `Dead internal links:\n${errors.join('\n')}`;
+          // LINK_CHECK=warn while a section is being built; CI and `npm start` always run strict.
+          if (process.env.LINK_CHECK === 'warn') logger.warn(message);
+          else throw new Error(message);
+        }
         logger.info(`checked the links of ${pages.size} pages`);
       },
     },

@@ -11,20 +11,26 @@ export function internalHrefs(html: string): string[] {
 }
 
 /**
- * Every link from `pages` (URL path -> HTML) to a path that `exists` says is missing, as
- * `page: links to target, which does not exist`.
+ * One line per missing target, naming the pages that link to it (the first few), e.g.
+ * `/kb/gone/ does not exist; linked from /kb/a/, /kb/b/ and 3 more pages`.
  */
 export function deadLinks(
   pages: ReadonlyMap<string, string>,
   exists: (path: string) => boolean,
   ignore: readonly string[] = [],
 ): string[] {
-  const errors: string[] = [];
+  const linkedFrom = new Map<string, string[]>();
   for (const [page, html] of pages) {
     for (const href of internalHrefs(html)) {
-      if (ignore.some((prefix) => href.startsWith(prefix))) continue;
-      if (!exists(href)) errors.push(`${page}: links to ${href}, which does not exist`);
+      if (ignore.some((prefix) => href.startsWith(prefix)) || exists(href)) continue;
+      linkedFrom.set(href, [...(linkedFrom.get(href) ?? []), page]);
     }
   }
-  return errors.sort();
+  return [...linkedFrom.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([href, from]) => {
+      const shown = from.sort().slice(0, 3).join(', ');
+      const more = from.length > 3 ? ` and ${from.length - 3} more pages` : '';
+      return `${href} does not exist; linked from ${shown}${more}`;
+    });
 }
