@@ -81,7 +81,9 @@ describe('validatePolicy', () => {
       delete p.businessHours.sunday;
     });
     expect(errors).toHaveLength(4);
-    expect(errors[0]).toMatch(/^p\.json: businessHours\.monday\[0\]: the closing time must be after the opening/);
+    expect(errors[0]).toMatch(
+      /^p\.json: businessHours\.monday\[0\]: the closing time must be after the opening/,
+    );
     expect(errors[1]).toMatch(/^p\.json: businessHours\.tuesday\[0\]\[0\]: must be a 24-hour time "HH:MM"/);
     expect(errors[2]).toMatch(/^p\.json: businessHours\.wednesday\[0\]: /);
     expect(errors[3]).toMatch(/^p\.json: businessHours\.sunday: is missing/);
@@ -148,7 +150,10 @@ describe('validatePolicy', () => {
 
 describe('validatePolicyText', () => {
   it('reports a JSON syntax error with line and column', () => {
-    const result = validatePolicyText('{\n  "timeZone": "America/New_York",\n}', 'content/support-policy.json');
+    const result = validatePolicyText(
+      '{\n  "timeZone": "America/New_York",\n}',
+      'content/support-policy.json',
+    );
     expect(result).toEqual({
       ok: false,
       errors: [expect.stringMatching(/^content\/support-policy\.json: invalid JSON at line 3, column 1/)],
