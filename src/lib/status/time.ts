@@ -1,4 +1,5 @@
 // Timestamps in incidents.json: ISO 8601 with an explicit offset, so "14:02" never means two instants.
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 
 export const timestampExample = '2026-11-20T14:02:00Z';
@@ -36,4 +37,11 @@ export function toMillis(instant: Instant): number {
 /** `2026-11-20T14:02:00Z`: the form written to incidents.json (seconds, no milliseconds). */
 export function toTimestamp(instant: Instant): string {
   return new Date(toMillis(instant)).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** `24 Nov 2026, 23:38 EST`: how the status page writes a time in the support team's zone. */
+export function formatInZone(instant: Instant, timeZone: string): string {
+  return DateTime.fromMillis(toMillis(instant), { zone: timeZone })
+    .setLocale('en-US')
+    .toFormat('d LLL yyyy, HH:mm ZZZZ');
 }
