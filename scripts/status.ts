@@ -47,7 +47,9 @@ function main(argv: string[]): number {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    process.stderr.write(`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? error})\n`);
+    process.stderr.write(
+      `${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? error})\n`,
+    );
     return 1;
   }
   const result = validateIncidentsText(text, file);
@@ -69,7 +71,9 @@ function main(argv: string[]): number {
     const path = (rest[0] ?? '').replace(/^\/?(api\/v2\/)?/, '');
     json = statuspageApi(result.data, page, at)[path];
     if (json === undefined || rest.length !== 1)
-      throw new UsageError(`api needs one path: ${Object.keys(statuspageApi(result.data, page, at)).join(', ')}`);
+      throw new UsageError(
+        `api needs one path: ${Object.keys(statuspageApi(result.data, page, at)).join(', ')}`,
+      );
   }
   process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   return 0;

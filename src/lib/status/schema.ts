@@ -62,7 +62,7 @@ const body = text('body', 'We are investigating reports of failed calls.').descr
 export const componentSchema = strictRecord(
   {
     id: id('component id', 'sip-trunking'),
-    name: text('name', 'SIP trunking'),
+    name: text('name', 'SIP trunking').describe('Shown to customers'),
     group: text('group', 'Voice').optional().describe('Components with the same group are shown together'),
     description: z.string({ error: 'description must be a string' }).optional(),
   },
@@ -77,8 +77,10 @@ export const incidentUpdateSchema = strictRecord(
 export const incidentSchema = strictRecord(
   {
     id: id('incident id', '2026-11-20-outbound-calls'),
-    title: text('title', 'Outbound calls failing to some area codes'),
-    impact: oneOf(incidentImpacts),
+    title: text('title', 'Outbound calls failing to some area codes').describe('What customers notice'),
+    impact: oneOf(incidentImpacts).describe(
+      'Sets the page banner: the worst impact among unresolved incidents',
+    ),
     components: z
       .record(
         z.string().regex(idPattern, { error: 'component ids are lowercase letters, digits and hyphens' }),
@@ -93,7 +95,9 @@ export const incidentSchema = strictRecord(
       error:
         'an incident needs at least one update: add { "at": "...", "status": "investigating", "body": "..." }',
     }),
-    postmortem: strictRecord({ at: timestampSchema, body }, 'a postmortem').optional(),
+    postmortem: strictRecord({ at: timestampSchema, body }, 'a postmortem')
+      .optional()
+      .describe('Published after the incident is resolved: what happened, why, what changes'),
   },
   'an incident',
 );
@@ -112,7 +116,9 @@ export const maintenanceSchema = strictRecord(
     }),
     start: timestampSchema,
     end: timestampSchema,
-    updates: list(maintenanceUpdateSchema, 'updates').optional(),
+    updates: list(maintenanceUpdateSchema, 'updates')
+      .optional()
+      .describe('Optional: maintenance starts and completes by itself at start and end'),
   },
   'a maintenance',
 );
