@@ -125,17 +125,11 @@ interface Edit {
   status: string;
 }
 
-function applyCommand(
-  command: string,
-  target: string | undefined,
-  values: Values,
-  data: IncidentsFile,
-): Edit {
+function applyCommand(command: string, target: string | undefined, values: Values, data: IncidentsFile): Edit {
   const at = instant('at', values.at);
   const impact = values.impact as IncidentImpact | undefined;
   const needId = () => {
-    if (!target)
-      throw new UsageError(`${command} needs the id, e.g. npm run incident -- ${command} 2026-11-24-...`);
+    if (!target) throw new UsageError(`${command} needs the id, e.g. npm run incident -- ${command} 2026-11-24-...`);
     return target;
   };
   switch (command) {
@@ -178,8 +172,7 @@ function applyCommand(
     }
     case 'maintenance': {
       const components = values.component ?? [];
-      if (components.length === 0)
-        throw new UsageError('--component is required (repeat it for each component)');
+      if (components.length === 0) throw new UsageError('--component is required (repeat it for each component)');
       const input = {
         title: need(values, 'title'),
         components,
@@ -245,9 +238,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    process.stderr.write(
-      `${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? error})\n`,
-    );
+    process.stderr.write(`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? error})\n`);
     return 1;
   }
   const before = validateIncidentsText(text, file);

@@ -3,9 +3,9 @@
 //   npm run --silent status -- validate --file FILE
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { defaultStatusPage } from '../src/lib/status/page.ts';
+import { defaultStatusSettings, statusPageInfo } from '../src/lib/status/page.ts';
 import { incidentsJsonSchema, validateIncidentsText } from '../src/lib/status/schema.ts';
-import { statuspageApi, summaryJson, type StatusPageInfo } from '../src/lib/status/statuspage.ts';
+import { statuspageApi, summaryJson } from '../src/lib/status/statuspage.ts';
 import { isOffsetTimestamp, timestampProblem } from '../src/lib/status/time.ts';
 
 const usage = `Usage: npm run --silent status -- <command> [options]
@@ -19,9 +19,9 @@ Commands
 Options
   --file FILE        incidents file (default content/incidents.json)
   --at ISO           instant with offset, e.g. 2026-11-24T05:00:00Z (default: now)
-  --page-name TEXT   page name (default "${defaultStatusPage.name}")
-  --page-url URL     absolute URL of the status page (default ${defaultStatusPage.url})
-  --time-zone ZONE   support team's IANA time zone (default ${defaultStatusPage.timeZone})
+  --site-url URL     where the site is served (default: $SITE_URL, else ${defaultStatusSettings.siteUrl})
+  --provider NAME    provider name in the page name (default: $PUBLIC_PROVIDER_NAME, else ${defaultStatusSettings.providerName})
+  --time-zone ZONE   support team's IANA zone (default: $STATUS_TIME_ZONE, else ${defaultStatusSettings.timeZone})
   -h, --help         this text
 
 Exit codes: 0 ok, 1 invalid or unreadable file, 2 bad usage.`;
@@ -47,9 +47,7 @@ function main(argv: string[]): number {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    process.stderr.write(
-      `${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? error})\n`,
-    );
+    process.stderr.write(`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? error})\n`);
     return 1;
   }
   const result = validateIncidentsText(text, file);
@@ -60,20 +58,23 @@ function main(argv: string[]): number {
   if (command === 'validate') return 0;
   const at = values.at ?? new Date().toISOString();
   if (!isOffsetTimestamp(at)) throw new UsageError(`--at: ${timestampProblem(at)}`);
-  const page: StatusPageInfo = {
-    ...defaultStatusPage,
-    ...(values['page-name'] && { name: values['page-name'] }),
-    ...(values['page-url'] && { url: values['page-url'] }),
-    ...(values['time-zone'] && { timeZone: values['time-zone'] }),
-  };
+  // The same settings the site builds with, so this prints what /api/v2/summary.json serves.
+  const page = statusPageInfo({
+    siteUrl: values['site-url'] ?? process.env.SITE_URL,
+    providerName: values.provider ?? process.env.PUBLIC_PROVIDER_NAME,
+    timeZone: values['time-zone'] ?? process.env.STATUS_TIME_ZONE,
+  });
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: page.timeZone });
+  } catch {
+    throw new UsageError(`--time-zone: unknown IANA time zone "${page.timeZone}", e.g. America/New_York`);
+  }
   let json: unknown = summaryJson(result.data, page, at);
   if (command === 'api') {
     const path = (rest[0] ?? '').replace(/^\/?(api\/v2\/)?/, '');
     json = statuspageApi(result.data, page, at)[path];
     if (json === undefined || rest.length !== 1)
-      throw new UsageError(
-        `api needs one path: ${Object.keys(statuspageApi(result.data, page, at)).join(', ')}`,
-      );
+      throw new UsageError(`api needs one path: ${Object.keys(statuspageApi(result.data, page, at)).join(', ')}`);
   }
   process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   return 0;
@@ -87,8 +88,8 @@ function parseOptions(argv: string[]) {
       options: {
         file: { type: 'string' },
         at: { type: 'string' },
-        'page-name': { type: 'string' },
-        'page-url': { type: 'string' },
+        'site-url': { type: 'string' },
+        provider: { type: 'string' },
         'time-zone': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },

@@ -14,10 +14,7 @@ export const indicatorColors: Record<PageIndicator, string> = {
 // Verdana 11px averages about 6.5 px per character; textLength keeps the text inside its box regardless.
 const textWidth = (text: string) => Math.round(text.length * 6.5);
 
-export function statusBadgeSvg(
-  indicator: PageIndicator,
-  { label = 'status' }: { label?: string } = {},
-): string {
+export function statusBadgeSvg(indicator: PageIndicator, { label = 'status' }: { label?: string } = {}): string {
   const message = indicatorDescriptions[indicator];
   const left = textWidth(label) + 12;
   const right = textWidth(message) + 12;

@@ -41,10 +41,7 @@ export function worstComponentStatus(statuses: Iterable<ComponentStatus>): Compo
 }
 
 /** Updates dated at or before `now`, oldest first (the file's order). */
-export function visibleUpdates<U extends { at: string }>(
-  updates: readonly U[] | undefined,
-  now: Instant,
-): U[] {
+export function visibleUpdates<U extends { at: string }>(updates: readonly U[] | undefined, now: Instant): U[] {
   const cutoff = toMillis(now);
   return (updates ?? []).filter((u) => Date.parse(u.at) <= cutoff);
 }
@@ -125,10 +122,7 @@ export function pageIndicator(file: IncidentsFile, now: Instant): PageIndicator 
 }
 
 /** When an incident started (its first update) and, once resolved, when it ended. */
-export function incidentPeriod(
-  incident: Incident,
-  now: Instant,
-): { start: number; end: number | null } | null {
+export function incidentPeriod(incident: Incident, now: Instant): { start: number; end: number | null } | null {
   const updates = visibleUpdates(incident.updates, now);
   const first = updates[0];
   if (!first) return null;
@@ -138,21 +132,11 @@ export function incidentPeriod(
 }
 
 /** When a maintenance actually held its components: from start (or an earlier start update) to its end. */
-export function maintenancePeriod(
-  maintenance: Maintenance,
-  now: Instant,
-): { start: number; end: number } | null {
+export function maintenancePeriod(maintenance: Maintenance, now: Instant): { start: number; end: number } | null {
   const updates = visibleUpdates(maintenance.updates, now);
   const startedEarly = updates.find((u) => u.status === 'in_progress' || u.status === 'verifying');
   const completed = updates.find((u) => u.status === 'completed');
-  const start = Math.min(
-    Date.parse(maintenance.start),
-    startedEarly ? Date.parse(startedEarly.at) : Infinity,
-  );
-  const end = Math.min(
-    Date.parse(maintenance.end),
-    completed ? Date.parse(completed.at) : Infinity,
-    toMillis(now),
-  );
+  const start = Math.min(Date.parse(maintenance.start), startedEarly ? Date.parse(startedEarly.at) : Infinity);
+  const end = Math.min(Date.parse(maintenance.end), completed ? Date.parse(completed.at) : Infinity, toMillis(now));
   return end > start ? { start, end } : null;
 }

@@ -55,11 +55,7 @@ export function addIncident(file: IncidentsFile, input: NewIncident): { file: In
   return { file: { ...file, incidents: [incident, ...file.incidents] }, id };
 }
 
-function withIncident(
-  file: IncidentsFile,
-  id: string,
-  change: (incident: Incident) => Incident,
-): IncidentsFile {
+function withIncident(file: IncidentsFile, id: string, change: (incident: Incident) => Incident): IncidentsFile {
   const index = file.incidents.findIndex((i) => i.id === id);
   if (index < 0) {
     const recent = file.incidents.slice(0, 5).map((i) => i.id);
@@ -80,11 +76,7 @@ export interface IncidentUpdateInput {
   impact?: IncidentImpact;
 }
 
-export function addIncidentUpdate(
-  file: IncidentsFile,
-  id: string,
-  input: IncidentUpdateInput,
-): IncidentsFile {
+export function addIncidentUpdate(file: IncidentsFile, id: string, input: IncidentUpdateInput): IncidentsFile {
   return withIncident(file, id, (incident) => ({
     ...incident,
     ...(input.impact && { impact: input.impact }),
@@ -93,11 +85,7 @@ export function addIncidentUpdate(
   }));
 }
 
-export function addPostmortem(
-  file: IncidentsFile,
-  id: string,
-  input: { body: string; at: Instant },
-): IncidentsFile {
+export function addPostmortem(file: IncidentsFile, id: string, input: { body: string; at: Instant }): IncidentsFile {
   return withIncident(file, id, (incident) => ({
     ...incident,
     postmortem: { at: toTimestamp(input.at), body: input.body },
@@ -115,10 +103,7 @@ export interface NewMaintenance {
 }
 
 /** Schedules a maintenance at the top of the list; with a body it is announced by a `scheduled` update. */
-export function addMaintenance(
-  file: IncidentsFile,
-  input: NewMaintenance,
-): { file: IncidentsFile; id: string } {
+export function addMaintenance(file: IncidentsFile, input: NewMaintenance): { file: IncidentsFile; id: string } {
   const id = input.id ?? newEntryId(file, input.title, input.start);
   const maintenance: Maintenance = {
     id,

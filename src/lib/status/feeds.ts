@@ -41,12 +41,7 @@ function plainParagraphs(markdown: string): string {
     .join('');
 }
 
-function feedEntries(
-  file: IncidentsFile,
-  page: StatusPageInfo,
-  now: Instant,
-  options: FeedOptions,
-): FeedEntry[] {
+function feedEntries(file: IncidentsFile, page: StatusPageInfo, now: Instant, options: FeedOptions): FeedEntry[] {
   const render = options.renderMarkdown ?? plainParagraphs;
   const timeline = (updates: { at: string; status: keyof typeof updateStatusLabels; body: string }[]) =>
     [...updates]
@@ -92,12 +87,7 @@ function feedEntries(
 }
 
 /** RSS 2.0 of incidents and maintenance, most recently updated first. */
-export function statusRss(
-  file: IncidentsFile,
-  page: StatusPageInfo,
-  now: Instant,
-  options: FeedOptions,
-): string {
+export function statusRss(file: IncidentsFile, page: StatusPageInfo, now: Instant, options: FeedOptions): string {
   const items = feedEntries(file, page, now, options).map((e) =>
     [
       '<item>',
@@ -128,12 +118,7 @@ export function statusRss(
 }
 
 /** Atom feed of incidents and maintenance, most recently updated first. */
-export function statusAtom(
-  file: IncidentsFile,
-  page: StatusPageInfo,
-  now: Instant,
-  options: FeedOptions,
-): string {
+export function statusAtom(file: IncidentsFile, page: StatusPageInfo, now: Instant, options: FeedOptions): string {
   const entries = feedEntries(file, page, now, options).map((e) =>
     [
       '<entry>',

@@ -120,11 +120,7 @@ export function incidentView(file: IncidentsFile, incident: Incident, now: Insta
   };
 }
 
-export function maintenanceView(
-  file: IncidentsFile,
-  maintenance: Maintenance,
-  now: Instant,
-): MaintenanceView {
+export function maintenanceView(file: IncidentsFile, maintenance: Maintenance, now: Instant): MaintenanceView {
   const status = maintenanceStatus(maintenance, now);
   return {
     kind: 'maintenance',
@@ -188,11 +184,7 @@ export function statusOverview(file: IncidentsFile, now: Instant, timeZone: stri
 }
 
 /** The permalink page of one incident or maintenance, or null when there is none at `now`. */
-export function findStatusEntry(
-  file: IncidentsFile,
-  id: string,
-  now: Instant,
-): IncidentView | MaintenanceView | null {
+export function findStatusEntry(file: IncidentsFile, id: string, now: Instant): IncidentView | MaintenanceView | null {
   const incident = file.incidents.find((i) => i.id === id);
   if (incident) return incidentView(file, incident, now);
   const maintenance = file.maintenances.find((m) => m.id === id);
@@ -217,9 +209,7 @@ export interface HistoryMonth {
 export function statusHistory(file: IncidentsFile, now: Instant, timeZone: string): HistoryMonth[] {
   const entries = [
     ...visibleIncidents(file, now).flatMap((i) => incidentView(file, i, now) ?? []),
-    ...file.maintenances
-      .filter((m) => Date.parse(m.start) <= toMillis(now))
-      .map((m) => maintenanceView(file, m, now)),
+    ...file.maintenances.filter((m) => Date.parse(m.start) <= toMillis(now)).map((m) => maintenanceView(file, m, now)),
   ];
   const startOf = (e: IncidentView | MaintenanceView) => (e.kind === 'incident' ? e.startedAt : e.start);
   const monthOf = (at: string) => DateTime.fromISO(at, { zone: timeZone }).toFormat('yyyy-MM');
@@ -263,8 +253,7 @@ export function incidentBanners(file: IncidentsFile, now: Instant): IncidentBann
     .map((incident) => incidentView(file, incident, now))
     .filter((view): view is IncidentView => view !== null)
     .sort(
-      (a, b) =>
-        rank.indexOf(b.impact) - rank.indexOf(a.impact) || Date.parse(b.startedAt) - Date.parse(a.startedAt),
+      (a, b) => rank.indexOf(b.impact) - rank.indexOf(a.impact) || Date.parse(b.startedAt) - Date.parse(a.startedAt),
     )
     .map(({ id, title, impact, statusLabel, path }) => ({ id, title, impact, statusLabel, path }));
 }

@@ -48,8 +48,7 @@ export const timestampSchema = z.iso
 
 function strictRecord<T extends z.core.$ZodLooseShape>(shape: T, what: string) {
   return z.strictObject(shape, {
-    error: (iss) =>
-      required(iss, '{ ... }') ?? (iss.code === 'invalid_type' ? `${what} must be an object` : undefined),
+    error: (iss) => required(iss, '{ ... }') ?? (iss.code === 'invalid_type' ? `${what} must be an object` : undefined),
   });
 }
 
@@ -78,22 +77,18 @@ export const incidentSchema = strictRecord(
   {
     id: id('incident id', '2026-11-20-outbound-calls'),
     title: text('title', 'Outbound calls failing to some area codes').describe('What customers notice'),
-    impact: oneOf(incidentImpacts).describe(
-      'Sets the page banner: the worst impact among unresolved incidents',
-    ),
+    impact: oneOf(incidentImpacts).describe('Sets the page banner: the worst impact among unresolved incidents'),
     components: z
       .record(
         z.string().regex(idPattern, { error: 'component ids are lowercase letters, digits and hyphens' }),
         oneOf(incidentComponentStatuses),
         {
-          error: (iss) =>
-            required(iss, '{ "sip-trunking": "partial_outage" }') ?? 'must be an object of id: status',
+          error: (iss) => required(iss, '{ "sip-trunking": "partial_outage" }') ?? 'must be an object of id: status',
         },
       )
       .describe('Affected components and their status while the incident is unresolved'),
     updates: list(incidentUpdateSchema, 'updates').min(1, {
-      error:
-        'an incident needs at least one update: add { "at": "...", "status": "investigating", "body": "..." }',
+      error: 'an incident needs at least one update: add { "at": "...", "status": "investigating", "body": "..." }',
     }),
     postmortem: strictRecord({ at: timestampSchema, body }, 'a postmortem')
       .optional()
@@ -180,15 +175,15 @@ function zodProblems(error: z.ZodError): Problem[] {
 // Field order of the file, so problems read top to bottom; other keys (component ids) sort by name.
 const keyOrder = [
   '$schema',
-  'components',
-  'incidents',
-  'maintenances',
   'id',
   'name',
   'title',
   'group',
   'description',
   'impact',
+  'components',
+  'incidents',
+  'maintenances',
   'start',
   'end',
   'updates',
@@ -200,8 +195,7 @@ const keyOrder = [
 
 function compareKeys(x: PropertyKey, y: PropertyKey): number {
   if (typeof x === 'number' && typeof y === 'number') return x - y;
-  const rank = (k: PropertyKey) =>
-    keyOrder.includes(String(k)) ? keyOrder.indexOf(String(k)) : keyOrder.length;
+  const rank = (k: PropertyKey) => (keyOrder.includes(String(k)) ? keyOrder.indexOf(String(k)) : keyOrder.length);
   return rank(x) - rank(y) || String(x).localeCompare(String(y));
 }
 

@@ -101,8 +101,7 @@ export interface SpScheduledMaintenance extends SpIncident {
 
 /** Where an incident or maintenance has its permalink: `<status url>incidents/<id>/`. */
 export function incidentUrl(page: StatusPageInfo, id: string): string {
-  return new URL(`incidents/${encodeURIComponent(id)}/`, page.url.endsWith('/') ? page.url : `${page.url}/`)
-    .href;
+  return new URL(`incidents/${encodeURIComponent(id)}/`, page.url.endsWith('/') ? page.url : `${page.url}/`).href;
 }
 
 export function groupId(groupName: string): string {
@@ -196,13 +195,7 @@ export function spComponents(file: IncidentsFile, page: StatusPageInfo, now: Ins
     let group = groups.get(component.group);
     if (!group) {
       group = {
-        ...spComponent(
-          file,
-          page,
-          now,
-          { id: groupId(component.group), name: component.group },
-          ++topPosition,
-        ),
+        ...spComponent(file, page, now, { id: groupId(component.group), name: component.group }, ++topPosition),
         showcase: false,
         group: true,
         components: [],
@@ -312,15 +305,10 @@ function spMaintenance(
     status,
     created_at: toTimestamp(created),
     updated_at: toTimestamp(
-      Math.max(
-        created,
-        ...(lastUpdate ? [Date.parse(lastUpdate)] : []),
-        ...(period ? [period.start, period.end] : []),
-      ),
+      Math.max(created, ...(lastUpdate ? [Date.parse(lastUpdate)] : []), ...(period ? [period.start, period.end] : [])),
     ),
     monitoring_at: null,
-    resolved_at:
-      status === 'completed' ? toTimestamp(period ? period.end : Date.parse(maintenance.end)) : null,
+    resolved_at: status === 'completed' ? toTimestamp(period ? period.end : Date.parse(maintenance.end)) : null,
     impact: 'maintenance',
     shortlink: incidentUrl(page, maintenance.id),
     started_at: toTimestamp(maintenance.start),
@@ -334,12 +322,7 @@ function spMaintenance(
 
 const newestFirst = (a: SpIncident, b: SpIncident) => Date.parse(b.created_at) - Date.parse(a.created_at);
 
-function incidentsOf(
-  file: IncidentsFile,
-  page: StatusPageInfo,
-  now: Instant,
-  list: Incident[],
-): SpIncident[] {
+function incidentsOf(file: IncidentsFile, page: StatusPageInfo, now: Instant, list: Incident[]): SpIncident[] {
   const all = spComponents(file, page, now);
   return list
     .map((incident) => spIncident(page, now, incident, all))
@@ -412,11 +395,7 @@ export function activeMaintenancesJson(file: IncidentsFile, page: StatusPageInfo
 }
 
 /** Every file the site serves under `/api/v2/`, keyed by its path there. */
-export function statuspageApi(
-  file: IncidentsFile,
-  page: StatusPageInfo,
-  now: Instant,
-): Record<string, unknown> {
+export function statuspageApi(file: IncidentsFile, page: StatusPageInfo, now: Instant): Record<string, unknown> {
   return {
     'summary.json': summaryJson(file, page, now),
     'status.json': statusJson(file, page, now),

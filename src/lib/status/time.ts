@@ -25,11 +25,7 @@ export type Instant = Date | string | number;
 
 export function toMillis(instant: Instant): number {
   const ms =
-    typeof instant === 'string'
-      ? Date.parse(instant)
-      : typeof instant === 'number'
-        ? instant
-        : instant.getTime();
+    typeof instant === 'string' ? Date.parse(instant) : typeof instant === 'number' ? instant : instant.getTime();
   if (Number.isNaN(ms)) throw new RangeError(`not a valid instant: ${String(instant)}`);
   return ms;
 }

@@ -129,11 +129,7 @@ export function componentUptime(
   return { componentId, days: result, uptime, percentage: uptime * 100 };
 }
 
-export function uptimeByComponent(
-  file: IncidentsFile,
-  now: Instant,
-  options: UptimeOptions = {},
-): ComponentUptime[] {
+export function uptimeByComponent(file: IncidentsFile, now: Instant, options: UptimeOptions = {}): ComponentUptime[] {
   return file.components.map((c) => componentUptime(file, c.id, now, options));
 }
 
