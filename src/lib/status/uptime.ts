@@ -154,7 +154,7 @@ export function describeUptimeDay(day: UptimeDay): string {
   const parts = (Object.keys(kindLabels) as OutageKind[])
     .filter((kind) => day.minutes[kind] >= 0.5)
     .map((kind) => `${kindLabels[kind]} ${formatMinutes(day.minutes[kind])}`);
-  const date = DateTime.fromISO(day.date).toFormat('d LLLL yyyy');
+  const date = DateTime.fromISO(day.date, { locale: 'en-US' }).toFormat('d LLLL yyyy');
   if (parts.length === 0) return `${date}: no downtime recorded`;
   return `${date}: ${parts.join(', ')}; ${formatPercent(day.uptime)} uptime`;
 }
