@@ -75,13 +75,19 @@ function feedEntries(file: IncidentsFile, page: StatusPageInfo, now: Instant, op
       id: m.id,
       title: `Maintenance: ${m.title}`,
       url: incidentUrl(page, m.id),
-      // Announced by its first update; one without updates counts as published once it is built.
-      published: Math.min(start, toMillis(now), ...times),
-      updated: Math.max(Math.min(start, toMillis(now), ...times), ...times),
+      // Appears once announced (its first update) or started, whichever is first: stable across builds.
+      published: Math.min(start, ...times),
+      // Starting and ending are changes too, once they have happened.
+      updated: Math.max(
+        ...times,
+        ...[start, Date.parse(m.end)].filter((t) => t <= toMillis(now)),
+        Math.min(start, ...times),
+      ),
       html: `<p>${escapeXml(window)} (${escapeXml(status)})</p>${timeline(updates)}`,
     };
   });
   return [...incidents, ...maintenances]
+    .filter((entry) => entry.published <= toMillis(now))
     .sort((a, b) => b.updated - a.updated || a.id.localeCompare(b.id))
     .slice(0, options.limit ?? 50);
 }
