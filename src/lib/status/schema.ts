@@ -150,7 +150,9 @@ export function validateIncidentsText(text: string, file: string): IncidentsVali
 
 export function validateIncidentsValue(value: unknown, file: string): IncidentsValidation {
   const result = incidentsFileSchema.safeParse(value);
-  const problems = [...(result.success ? [] : zodProblems(result.error)), ...crossFieldProblems(value)];
+  let problems = [...(result.success ? [] : zodProblems(result.error)), ...crossFieldProblems(value)];
+  // Never "invalid" without a reason: fall back to zod's own words for an issue no rule above explained.
+  if (!result.success && problems.length === 0) problems = result.error.issues;
   if (result.success && problems.length === 0) return { ok: true, data: result.data };
   const lines = sortByPath(problems).map((p) => {
     const path = formatPath(p.path);
@@ -168,6 +170,8 @@ function zodProblems(error: z.ZodError): Problem[] {
         message: 'unknown field: remove it or check its spelling',
       }));
     }
+    // A malformed component id in an incident is also an unknown component: the cross-field rule says so.
+    if (issue.code === 'invalid_key') return [];
     return [{ path: issue.path, message: issue.message }];
   });
 }

@@ -69,6 +69,11 @@ describe('validateIncidentsText', () => {
     );
   });
 
+  it('reports a malformed component id in an incident once, as an unknown component', () => {
+    const errors = errorsAfter((raw) => (raw.incidents[0]!.components = { 'SIP Trunks': 'major_outage' }));
+    expectOneError(errors, 'incidents[0].components.SIP Trunks', /unknown component "SIP Trunks"/);
+  });
+
   it('rejects a maintenance naming a component that does not exist', () => {
     const errors = errorsAfter((raw) => raw.maintenances[1]!.components.push('voicemail'));
     expectOneError(errors, 'maintenances[1].components[2]', /unknown component "voicemail"/);
