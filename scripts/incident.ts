@@ -1,0 +1,286 @@
+// Post an incident update in one command: edits content/incidents.json, validates it, prints the commit to make.
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import {
+  addIncident,
+  addIncidentUpdate,
+  addMaintenance,
+  addMaintenanceUpdate,
+  addPostmortem,
+  EditError,
+} from '../src/lib/status/edit.ts';
+import { incidentPath } from '../src/lib/status/overview.ts';
+import {
+  incidentComponentStatuses,
+  validateIncidentsText,
+  type IncidentComponentStatus,
+  type IncidentImpact,
+  type IncidentsFile,
+  type IncidentUpdateStatus,
+  type MaintenanceStatus,
+} from '../src/lib/status/schema.ts';
+import { isOffsetTimestamp, timestampProblem, toTimestamp } from '../src/lib/status/time.ts';
+
+const common = `  --file FILE    incidents file (default content/incidents.json)
+  --at ISO       when this happened, with offset (default: now), e.g. 2026-11-24T04:38:00Z
+  -h, --help     this text`;
+
+const help: Record<string, string> = {
+  '': `Usage: npm run incident -- <command> ...
+
+Commands
+  new                  open an incident
+  update ID            post an update to an incident
+  resolve ID           post the "resolved" update
+  postmortem ID        publish the postmortem of a resolved incident
+  maintenance          schedule maintenance
+  maintenance-update ID  post an update to a maintenance (in_progress, verifying, completed)
+
+Run npm run incident -- <command> --help for the options of each.
+The file is validated before it is written; nothing is written when it would be invalid.`,
+  new: `Usage: npm run incident -- new --title TEXT --body TEXT [options]
+
+  --title TEXT                 what customers notice, e.g. "Outbound calls failing to some area codes"
+  --body TEXT                  first update (Markdown)
+  --component ID=STATUS        repeatable; STATUS is ${incidentComponentStatuses.join(', ')}
+  --impact none|minor|major|critical   default: from the worst component status
+  --status investigating|identified|monitoring   default investigating
+  --id ID                      default: date and title, e.g. 2026-11-24-outbound-calls-failing
+${common}`,
+  update: `Usage: npm run incident -- update ID --status STATUS --body TEXT [options]
+
+  --status investigating|identified|monitoring|resolved
+  --body TEXT                  the update (Markdown)
+  --component ID=STATUS        repeatable: add a component or change its status
+  --impact none|minor|major|critical
+${common}`,
+  resolve: `Usage: npm run incident -- resolve ID [--body TEXT] [options]
+
+  --body TEXT    default "This incident has been resolved."
+${common}`,
+  postmortem: `Usage: npm run incident -- postmortem ID --body TEXT [options]
+
+  --body TEXT    the postmortem (Markdown): what happened, why, what changes
+${common}`,
+  maintenance: `Usage: npm run incident -- maintenance --title TEXT --component ID --start ISO --end ISO [options]
+
+  --title TEXT        e.g. "SBC software upgrade"
+  --component ID      repeatable: components affected during the window
+  --start ISO --end ISO   the window, with offset, e.g. 2026-12-01T06:00:00Z
+  --body TEXT         announcement (Markdown), posted as the "scheduled" update
+  --id ID             default: start date and title
+${common}`,
+  'maintenance-update': `Usage: npm run incident -- maintenance-update ID --status STATUS --body TEXT [options]
+
+  --status scheduled|in_progress|verifying|completed
+${common}`,
+};
+
+class UsageError extends Error {}
+
+const options = {
+  file: { type: 'string' },
+  at: { type: 'string' },
+  title: { type: 'string' },
+  body: { type: 'string' },
+  status: { type: 'string' },
+  impact: { type: 'string' },
+  id: { type: 'string' },
+  start: { type: 'string' },
+  end: { type: 'string' },
+  component: { type: 'string', multiple: true },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
+
+function need(values: Values, name: 'title' | 'body' | 'status' | 'start' | 'end'): string {
+  const value = values[name];
+  if (!value) throw new UsageError(`--${name} is required`);
+  return value;
+}
+
+function instant(name: string, value: string | undefined): string {
+  if (value === undefined) return toTimestamp(new Date());
+  if (!isOffsetTimestamp(value)) throw new UsageError(`--${name}: ${timestampProblem(value)}`);
+  return value;
+}
+
+/** `sip-trunking=partial_outage` pairs; statuses are checked by the validator, with the path. */
+function componentStatuses(pairs: string[] = []): Record<string, IncidentComponentStatus> {
+  const out: Record<string, IncidentComponentStatus> = {};
+  for (const pair of pairs) {
+    const [id, status, ...rest] = pair.split('=');
+    if (!id || !status || rest.length > 0)
+      throw new UsageError(`--component "${pair}": write ID=STATUS, e.g. sip-trunking=partial_outage`);
+    out[id] = status as IncidentComponentStatus;
+  }
+  return out;
+}
+
+interface Edit {
+  file: IncidentsFile;
+  id: string;
+  what: string;
+  status: string;
+}
+
+function applyCommand(command: string, target: string | undefined, values: Values, data: IncidentsFile): Edit {
+  const at = instant('at', values.at);
+  const impact = values.impact as IncidentImpact | undefined;
+  const needId = () => {
+    if (!target) throw new UsageError(`${command} needs the id, e.g. npm run incident -- ${command} 2026-11-24-...`);
+    return target;
+  };
+  switch (command) {
+    case 'new': {
+      const status = (values.status ?? 'investigating') as IncidentUpdateStatus;
+      const components = componentStatuses(values.component);
+      const input = { title: need(values, 'title'), body: need(values, 'body'), at, components, status };
+      const { file, id } = addIncident(data, {
+        ...input,
+        ...(impact && { impact }),
+        ...(values.id && { id: values.id }),
+      });
+      return { file, id, what: 'incident', status };
+    }
+    case 'update': {
+      const id = needId();
+      const status = need(values, 'status') as IncidentUpdateStatus;
+      const components = componentStatuses(values.component);
+      const input = { status, body: need(values, 'body'), at, components, ...(impact && { impact }) };
+      return { file: addIncidentUpdate(data, id, input), id, what: 'incident', status };
+    }
+    case 'resolve': {
+      const id = needId();
+      const body = values.body ?? 'This incident has been resolved.';
+      return {
+        file: addIncidentUpdate(data, id, { status: 'resolved', body, at }),
+        id,
+        what: 'incident',
+        status: 'resolved',
+      };
+    }
+    case 'postmortem': {
+      const id = needId();
+      return {
+        file: addPostmortem(data, id, { body: need(values, 'body'), at }),
+        id,
+        what: 'incident',
+        status: 'postmortem',
+      };
+    }
+    case 'maintenance': {
+      const components = values.component ?? [];
+      if (components.length === 0) throw new UsageError('--component is required (repeat it for each component)');
+      const input = {
+        title: need(values, 'title'),
+        components,
+        start: instant('start', need(values, 'start')),
+        end: instant('end', need(values, 'end')),
+        at,
+        ...(values.body && { body: values.body }),
+        ...(values.id && { id: values.id }),
+      };
+      const { file, id } = addMaintenance(data, input);
+      return { file, id, what: 'maintenance', status: 'scheduled' };
+    }
+    case 'maintenance-update': {
+      const id = needId();
+      const status = need(values, 'status') as MaintenanceStatus;
+      return {
+        file: addMaintenanceUpdate(data, id, { status, body: need(values, 'body'), at }),
+        id,
+        what: 'maintenance',
+        status,
+      };
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+/** Formats like the rest of the repository (Prettier, when installed), so the commit diff is only the edit. */
+async function formatJson(value: unknown, file: string): Promise<string> {
+  const text = `${JSON.stringify(value, null, 2)}\n`;
+  try {
+    const prettier = await import('prettier');
+    const config = (await prettier.resolveConfig(file)) ?? {};
+    return await prettier.format(text, { ...config, filepath: file });
+  } catch {
+    return text;
+  }
+}
+
+// Ids and statuses are slugs, so only the file path may need quoting.
+const shellWord = (text: string) => (/^[\w./:-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`);
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const [command = '', target, ...extra] = positionals;
+  if (values.help || command === '' || command === 'help') {
+    const text = help[command === 'help' ? '' : command];
+    if (text === undefined) throw new UsageError(`unknown command "${command}"`);
+    const usageOnly = command === '' && !values.help; // no command at all is bad usage: help on stderr
+    (usageOnly ? process.stderr : process.stdout).write(`${text}\n`);
+    return usageOnly ? 2 : 0;
+  }
+  if (!(command in help)) throw new UsageError(`unknown command "${command}"`);
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const file = values.file ?? 'content/incidents.json';
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    process.stderr.write(`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? error})\n`);
+    return 1;
+  }
+  const before = validateIncidentsText(text, file);
+  if (!before.ok) {
+    process.stderr.write(`${file} is invalid already; fix these first:\n${before.errors.join('\n')}\n`);
+    return 1;
+  }
+  // Edit the file as written (not zod's output) so key order and anything zod reorders stay as they were.
+  const edit = applyCommand(command, target, values, JSON.parse(text) as IncidentsFile);
+  const next = await formatJson(edit.file, file);
+  const after = validateIncidentsText(next, file);
+  if (!after.ok) {
+    process.stderr.write(`Not written: the change would make ${file} invalid:\n${after.errors.join('\n')}\n`);
+    return 1;
+  }
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, next);
+  renameSync(temporary, file);
+  const message = `${edit.what}: ${edit.id}: ${edit.status}`;
+  process.stdout.write(
+    [
+      `Updated ${file}: ${edit.what} ${edit.id} (${edit.status}).`,
+      `Page: ${incidentPath(edit.id)}`,
+      '',
+      'Commit it, then push (or open a pull request) to publish:',
+      `  git add ${shellWord(file)} && git commit -m "${message}"`,
+      '',
+    ].join('\n'),
+  );
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError || error instanceof EditError) {
+      process.stderr.write(`incident: ${error.message}\nRun with --help for usage.\n`);
+      process.exitCode = error instanceof UsageError ? 2 : 1;
+      return;
+    }
+    throw error;
+  },
+);

@@ -1,0 +1,108 @@
+// Status CLI (a contract, see DESIGN.md): summary JSON at an instant, validation, JSON Schema.
+//   npm run --silent status -- summary --file FILE --at ISO
+//   npm run --silent status -- validate --file FILE
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { defaultStatusSettings, statusPageInfo } from '../src/lib/status/page.ts';
+import { incidentsJsonSchema, validateIncidentsText } from '../src/lib/status/schema.ts';
+import { statuspageApi, summaryJson } from '../src/lib/status/statuspage.ts';
+import { isOffsetTimestamp, timestampProblem } from '../src/lib/status/time.ts';
+
+const usage = `Usage: npm run --silent status -- <command> [options]
+
+Commands
+  summary   print the Statuspage summary JSON (as served at /api/v2/summary.json) at an instant
+  api PATH  print another /api/v2 file, e.g. status.json, incidents/unresolved.json
+  validate  check the file: exit 0 when valid, else 1 with one error per line on stderr
+  schema    print the JSON Schema of incidents.json
+
+Options
+  --file FILE        incidents file (default content/incidents.json)
+  --at ISO           instant with offset, e.g. 2026-11-24T05:00:00Z (default: now)
+  --site-url URL     where the site is served (default: $SITE_URL, else ${defaultStatusSettings.siteUrl})
+  --provider NAME    provider name in the page name (default: $PUBLIC_PROVIDER_NAME, else ${defaultStatusSettings.providerName})
+  --time-zone ZONE   support team's IANA zone (default: $STATUS_TIME_ZONE, else ${defaultStatusSettings.timeZone})
+  -h, --help         this text
+
+Exit codes: 0 ok, 1 invalid or unreadable file, 2 bad usage.`;
+
+class UsageError extends Error {}
+
+function main(argv: string[]): number {
+  const { values, positionals } = parseOptions(argv);
+  if (values.help) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  const [command, ...rest] = positionals;
+  if (command === 'schema' && rest.length === 0) {
+    process.stdout.write(`${JSON.stringify(incidentsJsonSchema(), null, 2)}\n`);
+    return 0;
+  }
+  if (command !== 'summary' && command !== 'validate' && command !== 'api')
+    throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
+  if (command !== 'api' && rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+  const file = values.file ?? 'content/incidents.json';
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    process.stderr.write(`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? error})\n`);
+    return 1;
+  }
+  const result = validateIncidentsText(text, file);
+  if (!result.ok) {
+    process.stderr.write(`${result.errors.join('\n')}\n`);
+    return 1;
+  }
+  if (command === 'validate') return 0;
+  const at = values.at ?? new Date().toISOString();
+  if (!isOffsetTimestamp(at)) throw new UsageError(`--at: ${timestampProblem(at)}`);
+  // The same settings the site builds with, so this prints what /api/v2/summary.json serves.
+  const page = statusPageInfo({
+    siteUrl: values['site-url'] ?? process.env.SITE_URL,
+    providerName: values.provider ?? process.env.PUBLIC_PROVIDER_NAME,
+    timeZone: values['time-zone'] ?? process.env.STATUS_TIME_ZONE,
+  });
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: page.timeZone });
+  } catch {
+    throw new UsageError(`--time-zone: unknown IANA time zone "${page.timeZone}", e.g. America/New_York`);
+  }
+  let json: unknown = summaryJson(result.data, page, at);
+  if (command === 'api') {
+    const path = (rest[0] ?? '').replace(/^\/?(api\/v2\/)?/, '');
+    json = statuspageApi(result.data, page, at)[path];
+    if (json === undefined || rest.length !== 1)
+      throw new UsageError(`api needs one path: ${Object.keys(statuspageApi(result.data, page, at)).join(', ')}`);
+  }
+  process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  return 0;
+}
+
+function parseOptions(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        file: { type: 'string' },
+        at: { type: 'string' },
+        'site-url': { type: 'string' },
+        provider: { type: 'string' },
+        'time-zone': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  if (!(error instanceof UsageError)) throw error;
+  process.stderr.write(`status: ${error.message}\nRun with --help for usage.\n`);
+  process.exitCode = 2;
+}

@@ -1,0 +1,142 @@
+// What the status page says at an instant `now`: the rules of the status-page issue, nothing read from a clock.
+import type {
+  Incident,
+  IncidentImpact,
+  IncidentsFile,
+  IncidentUpdateStatus,
+  Maintenance,
+  MaintenanceStatus,
+} from './schema.ts';
+import { toMillis, type Instant } from './time.ts';
+
+export const componentStatusOrder = [
+  'operational',
+  'under_maintenance',
+  'degraded_performance',
+  'partial_outage',
+  'major_outage',
+] as const;
+export type ComponentStatus = (typeof componentStatusOrder)[number];
+
+export const impactOrder = ['none', 'minor', 'major', 'critical'] as const;
+export type PageIndicator = IncidentImpact | 'maintenance';
+
+/** Statuspage's wording for each page indicator. */
+export const indicatorDescriptions: Record<PageIndicator, string> = {
+  none: 'All Systems Operational',
+  minor: 'Minor Service Outage',
+  major: 'Partial System Outage',
+  critical: 'Major Service Outage',
+  maintenance: 'Service Under Maintenance',
+};
+
+export function worseComponentStatus(a: ComponentStatus, b: ComponentStatus): ComponentStatus {
+  return componentStatusOrder.indexOf(a) >= componentStatusOrder.indexOf(b) ? a : b;
+}
+
+export function worstComponentStatus(statuses: Iterable<ComponentStatus>): ComponentStatus {
+  let worst: ComponentStatus = 'operational';
+  for (const status of statuses) worst = worseComponentStatus(worst, status);
+  return worst;
+}
+
+/** Updates dated at or before `now`, oldest first (the file's order). */
+export function visibleUpdates<U extends { at: string }>(updates: readonly U[] | undefined, now: Instant): U[] {
+  const cutoff = toMillis(now);
+  return (updates ?? []).filter((u) => Date.parse(u.at) <= cutoff);
+}
+
+/** An incident exists from its first update on. */
+export function incidentExists(incident: Incident, now: Instant): boolean {
+  return visibleUpdates(incident.updates, now).length > 0;
+}
+
+/** The status of the latest visible update, or null while the incident does not exist yet. */
+export function incidentStatus(incident: Incident, now: Instant): IncidentUpdateStatus | null {
+  return visibleUpdates(incident.updates, now).at(-1)?.status ?? null;
+}
+
+export function isUnresolved(incident: Incident, now: Instant): boolean {
+  const status = incidentStatus(incident, now);
+  return status !== null && status !== 'resolved';
+}
+
+export function visibleIncidents(file: IncidentsFile, now: Instant): Incident[] {
+  return file.incidents.filter((incident) => incidentExists(incident, now));
+}
+
+export function unresolvedIncidents(file: IncidentsFile, now: Instant): Incident[] {
+  return file.incidents.filter((incident) => isUnresolved(incident, now));
+}
+
+/** Maintenance starts and ends by itself at its times unless an update says otherwise (as on Statuspage). */
+export function maintenanceStatus(maintenance: Maintenance, now: Instant): MaintenanceStatus {
+  const at = toMillis(now);
+  const latest = visibleUpdates(maintenance.updates, now).at(-1)?.status;
+  if (latest === 'completed' || at >= Date.parse(maintenance.end)) return 'completed';
+  if (latest === 'verifying' || latest === 'in_progress') return latest;
+  if (at >= Date.parse(maintenance.start)) return 'in_progress';
+  return 'scheduled';
+}
+
+export function isMaintenanceActive(maintenance: Maintenance, now: Instant): boolean {
+  const status = maintenanceStatus(maintenance, now);
+  return status === 'in_progress' || status === 'verifying';
+}
+
+export function activeMaintenances(file: IncidentsFile, now: Instant): Maintenance[] {
+  return file.maintenances.filter((m) => isMaintenanceActive(m, now));
+}
+
+/** Maintenance not started yet, soonest first. */
+export function upcomingMaintenances(file: IncidentsFile, now: Instant): Maintenance[] {
+  return file.maintenances
+    .filter((m) => maintenanceStatus(m, now) === 'scheduled')
+    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+}
+
+/** Worst status over unresolved incidents naming it, else under maintenance, else operational. */
+export function componentStatus(file: IncidentsFile, componentId: string, now: Instant): ComponentStatus {
+  const fromIncidents = unresolvedIncidents(file, now).flatMap((incident) => {
+    const status = incident.components[componentId];
+    return status ? [status] : [];
+  });
+  if (fromIncidents.length > 0) return worstComponentStatus(fromIncidents);
+  const inMaintenance = activeMaintenances(file, now).some((m) => m.components.includes(componentId));
+  return inMaintenance ? 'under_maintenance' : 'operational';
+}
+
+export function componentStatuses(file: IncidentsFile, now: Instant): Map<string, ComponentStatus> {
+  return new Map(file.components.map((c) => [c.id, componentStatus(file, c.id, now)]));
+}
+
+/** The worst impact of the unresolved incidents, else `maintenance` while one is active, else `none`. */
+export function pageIndicator(file: IncidentsFile, now: Instant): PageIndicator {
+  let worst: IncidentImpact = 'none';
+  for (const incident of unresolvedIncidents(file, now)) {
+    if (impactOrder.indexOf(incident.impact) > impactOrder.indexOf(worst)) worst = incident.impact;
+  }
+  // An unresolved incident of impact "none" is a notice: it does not hide maintenance in progress.
+  if (worst !== 'none') return worst;
+  return activeMaintenances(file, now).length > 0 ? 'maintenance' : 'none';
+}
+
+/** When an incident started (its first update) and, once resolved, when it ended. */
+export function incidentPeriod(incident: Incident, now: Instant): { start: number; end: number | null } | null {
+  const updates = visibleUpdates(incident.updates, now);
+  const first = updates[0];
+  if (!first) return null;
+  const last = updates.at(-1);
+  const end = last?.status === 'resolved' ? Date.parse(last.at) : null;
+  return { start: Date.parse(first.at), end };
+}
+
+/** When a maintenance actually held its components: from start (or an earlier start update) to its end. */
+export function maintenancePeriod(maintenance: Maintenance, now: Instant): { start: number; end: number } | null {
+  const updates = visibleUpdates(maintenance.updates, now);
+  const startedEarly = updates.find((u) => u.status === 'in_progress' || u.status === 'verifying');
+  const completed = updates.find((u) => u.status === 'completed');
+  const start = Math.min(Date.parse(maintenance.start), startedEarly ? Date.parse(startedEarly.at) : Infinity);
+  const end = Math.min(Date.parse(maintenance.end), completed ? Date.parse(completed.at) : Infinity, toMillis(now));
+  return end > start ? { start, end } : null;
+}
