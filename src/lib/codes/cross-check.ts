@@ -2,6 +2,7 @@
 // published articles that list the code, and an article lists only codes whose page links back to it.
 import { formatCodeRef, parseCodeRef, refOf, type CodeEntry } from './refs.ts';
 import type { CodeReference } from './schema.ts';
+import { validateCodesText, type CodesValidation } from './validate.ts';
 
 export interface ArticleCodes {
   /** `<category>/<slug>` */
@@ -68,4 +69,12 @@ function sameRef(written: string, ref: string): boolean {
 
 function fileOf(article: ArticleCodes): string {
   return article.file ?? `content/articles/${article.id}.mdx`;
+}
+
+/** content/codes.json text checked the way `npm run check` and the build both do: valid, and in step with the articles. */
+export function checkCodesText(text: string, codesFile: string, articles: readonly ArticleCodes[]): CodesValidation {
+  const result = validateCodesText(text, codesFile);
+  if (!result.ok) return result;
+  const errors = crossCheckCodes(result.codes, articles, codesFile);
+  return errors.length > 0 ? { ok: false, errors } : result;
 }

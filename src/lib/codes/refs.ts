@@ -3,6 +3,9 @@ import type { CodeReference, Q850CauseEntry, SipCodeEntry } from './schema.ts';
 
 export type CodeKind = 'sip' | 'q850';
 
+/** The search page's Topic filter value for code pages (articles use their category's label). */
+export const codesSearchTopic = 'Error codes';
+
 export interface CodeRef {
   kind: CodeKind;
   code: number;
@@ -58,4 +61,12 @@ export function codeLabel(ref: CodeRef | CodeEntry | string, codes?: CodeReferen
 
 function entryLabel(entry: CodeEntry): string {
   return isSipEntry(entry) ? `SIP ${entry.code} ${entry.phrase}` : `Q.850 ${entry.cause} ${entry.name}`;
+}
+
+/** The other family's codes for the same failure: SIP 404 -> Q.850 1 and 3; Q.850 3 -> SIP 404 (if listed). */
+export function equivalentCodes(codes: CodeReference, entry: CodeEntry): CodeEntry[] {
+  if (isSipEntry(entry)) return codes.q850.filter((cause) => cause.sipEquivalent === entry.code);
+  const sip =
+    entry.sipEquivalent === undefined ? undefined : findCode(codes, { kind: 'sip', code: entry.sipEquivalent });
+  return sip ? [sip] : [];
 }

@@ -68,6 +68,27 @@ function structureErrors(tree: TroubleshooterTree): string[] {
   return errors;
 }
 
+/**
+ * A tree file as `npm run check` and the build read it: well formed, and beside the article it walks, which
+ * exists. `articleIds` holds every article (draft or not): a tree for a draft is fine, it just is not shown yet.
+ */
+export function checkTreeFile(text: string, file: string, articleIds: ReadonlySet<string>): TreeParse {
+  const parsed = parseTreeText(text, file);
+  if (!parsed.ok) return parsed;
+  const { article } = parsed.tree;
+  const beside = articleIdOfTreeFile(file);
+  const errors: string[] = [];
+  if (!articleIds.has(article)) {
+    errors.push(`${file}: article: no article '${article}' (expected content/articles/${article}.mdx); fix the id`);
+  }
+  if (beside !== undefined && beside !== article) {
+    errors.push(
+      `${file}: article: is '${article}' but the file sits beside '${beside}'; save the tree as content/articles/${article}.troubleshooter.json or fix the id`,
+    );
+  }
+  return errors.length > 0 ? { ok: false, errors } : parsed;
+}
+
 /** `content/articles/registration/phone-wont-register.troubleshooter.json` -> `registration/phone-wont-register` */
 export function articleIdOfTreeFile(path: string): string | undefined {
   return /(?:^|\/)([a-z0-9-]+\/[a-z0-9-]+)\.troubleshooter\.json$/.exec(path.replace(/\\/g, '/'))?.[1];

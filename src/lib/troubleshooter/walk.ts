@@ -49,3 +49,11 @@ export function walk(tree: TroubleshooterTree, answers: readonly Answer[]): Walk
 export function stepsTaken(tree: TroubleshooterTree, answers: readonly Answer[]): string[] {
   return walk(tree, answers).steps.map((s) => s.step);
 }
+
+/** The most questions still to answer from `at` (0 at an outcome), for "question 2 of at most 6". */
+export function mostQuestionsLeft(tree: TroubleshooterTree, at: string): number {
+  if (isOutcome(at)) return 0;
+  const node = tree.nodes[at];
+  if (!node) throw new Error(`troubleshooter '${tree.article}' has no node '${at}'`);
+  return 1 + Math.max(mostQuestionsLeft(tree, node.yes), mostQuestionsLeft(tree, node.no));
+}

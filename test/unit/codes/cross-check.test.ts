@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crossCheckCodes, type ArticleCodes } from '../../../src/lib/codes/cross-check.ts';
+import { checkCodesText, crossCheckCodes, type ArticleCodes } from '../../../src/lib/codes/cross-check.ts';
 import type { CodeReference } from '../../../src/lib/codes/schema.ts';
 
 const explained = { meaning: 'Plain words here.', likelyCauses: ['A likely cause.'], whatToDo: 'What to do next.' };
@@ -78,6 +78,28 @@ describe('crossCheckCodes', () => {
     const errors = crossCheckCodes(codes, [outbound, { id: 'fax/x', codes: ['403 Forbidden'] }]);
     expect(errors).toEqual([
       "content/articles/fax/x.mdx: codes[0]: '403 Forbidden' is not a code reference; write 'SIP 403' or 'Q850 3'",
+    ]);
+  });
+});
+
+describe('checkCodesText', () => {
+  const agreeing = reference([register.id, outbound.id], [outbound.id]);
+
+  it('returns the reference when the file is valid and agrees with the articles', () => {
+    const result = checkCodesText(JSON.stringify(agreeing), 'content/codes.json', [register, outbound]);
+    expect(result).toEqual({ ok: true, codes: agreeing });
+  });
+
+  it('reports schema errors first, without cross-checking a file it could not read', () => {
+    const result = checkCodesText('{"sip": [], "q850": 3}', 'content/codes.json', [register]);
+    expect(result.ok ? [] : result.errors).toEqual([expect.stringMatching(/^content\/codes\.json: q850: /)]);
+  });
+
+  it('reports the cross-check errors of a valid file', () => {
+    const result = checkCodesText(JSON.stringify(agreeing), 'content/codes.json', [register]);
+    expect(result.ok ? [] : result.errors).toEqual([
+      expect.stringContaining("no article 'outbound-calls/cant-make-outbound-calls'"),
+      expect.stringContaining("no article 'outbound-calls/cant-make-outbound-calls'"),
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeLabel, codeUrl, formatCodeRef, parseCodeRef } from '../../../src/lib/codes/refs.ts';
+import { codeLabel, codeUrl, equivalentCodes, formatCodeRef, parseCodeRef } from '../../../src/lib/codes/refs.ts';
 import type { CodeReference } from '../../../src/lib/codes/schema.ts';
 
 const codes: CodeReference = {
@@ -57,5 +57,29 @@ describe('codeUrl and labels', () => {
     expect(codeLabel(codes.sip[0]!)).toBe('SIP 403 Forbidden');
     expect(codeLabel('SIP 486', codes)).toBe('SIP 486');
     expect(codeLabel('Q850 17')).toBe('Q.850 cause 17');
+  });
+});
+
+describe('equivalentCodes', () => {
+  const withEquivalents: CodeReference = {
+    sip: codes.sip,
+    q850: [
+      { ...codes.q850[0]!, sipEquivalent: 404 },
+      { ...codes.q850[0]!, cause: 21, name: 'CALL_REJECTED', sipEquivalent: 403 },
+      { ...codes.q850[0]!, cause: 16, name: 'NORMAL_CLEARING' },
+    ],
+  };
+
+  it('lists the Q.850 causes that map to a SIP code', () => {
+    expect(equivalentCodes(withEquivalents, codes.sip[0]!).map((e) => codeLabel(e))).toEqual([
+      'Q.850 21 CALL_REJECTED',
+    ]);
+  });
+
+  it('gives the SIP code of a cause when the reference has it, and nothing otherwise', () => {
+    const [noRoute, rejected, clearing] = withEquivalents.q850;
+    expect(equivalentCodes(withEquivalents, rejected!)).toEqual([codes.sip[0]]);
+    expect(equivalentCodes(withEquivalents, noRoute!)).toEqual([]);
+    expect(equivalentCodes(withEquivalents, clearing!)).toEqual([]);
   });
 });

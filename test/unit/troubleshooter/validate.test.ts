@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { articleIdOfTreeFile, parseTreeText, validateTree } from '../../../src/lib/troubleshooter/validate.ts';
+import {
+  articleIdOfTreeFile,
+  checkTreeFile,
+  parseTreeText,
+  validateTree,
+} from '../../../src/lib/troubleshooter/validate.ts';
 
 const file = 'content/articles/fax/x.troubleshooter.json';
 
@@ -116,5 +121,38 @@ describe('articleIdOfTreeFile', () => {
       'registration/phone-wont-register',
     );
     expect(articleIdOfTreeFile('content/articles/registration/phone-wont-register.json')).toBeUndefined();
+  });
+});
+
+describe('checkTreeFile', () => {
+  const text = (article: string) => JSON.stringify({ ...tree({ first: q('@fixed', '@ticket') }), article });
+
+  it('accepts a well-formed tree beside the article it walks', () => {
+    expect(checkTreeFile(text('fax/x'), file, new Set(['fax/x'])).ok).toBe(true);
+  });
+
+  it('names a tree whose article does not exist', () => {
+    expect(checkTreeFile(text('fax/x'), file, new Set(['fax/y']))).toEqual({
+      ok: false,
+      errors: [`${file}: article: no article 'fax/x' (expected content/articles/fax/x.mdx); fix the id`],
+    });
+  });
+
+  it('names a tree saved beside another article than the one it names', () => {
+    const result = checkTreeFile(text('fax/y'), file, new Set(['fax/x', 'fax/y']));
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        `${file}: article: is 'fax/y' but the file sits beside 'fax/x'; save the tree as content/articles/fax/y.troubleshooter.json or fix the id`,
+      ],
+    });
+  });
+
+  it('reports structure errors before looking for the article', () => {
+    const bad = JSON.stringify(tree({ first: q('@fixed', '@fixed') }));
+    const result = checkTreeFile(bad, file, new Set());
+    expect(result.ok ? [] : result.errors).toEqual([
+      `${file}: no answer leads to @ticket; a customer who is still stuck must be able to open a ticket`,
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TroubleshooterTree } from '../../../src/lib/troubleshooter/schema.ts';
-import { nextNode, stepsTaken, walk } from '../../../src/lib/troubleshooter/walk.ts';
+import { mostQuestionsLeft, nextNode, stepsTaken, walk } from '../../../src/lib/troubleshooter/walk.ts';
 
 const tree: TroubleshooterTree = {
   article: 'registration/phone-wont-register',
@@ -66,5 +66,18 @@ describe('walk and stepsTaken', () => {
     const result = walk(tree, ['no']);
     expect(result.at).toBe('fix-credentials');
     expect(result.outcome).toBeUndefined();
+  });
+});
+
+describe('mostQuestionsLeft', () => {
+  it('counts the longest way from a question to an outcome', () => {
+    expect(mostQuestionsLeft(tree, 'credentials')).toBe(3);
+    expect(mostQuestionsLeft(tree, 'fix-credentials')).toBe(2);
+    expect(mostQuestionsLeft(tree, 'softphone')).toBe(1);
+  });
+
+  it('is zero at an outcome', () => {
+    expect(mostQuestionsLeft(tree, '@ticket')).toBe(0);
+    expect(mostQuestionsLeft(tree, '@fixed')).toBe(0);
   });
 });
