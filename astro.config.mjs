@@ -4,6 +4,9 @@ import node from '@astrojs/node';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { linkCheck } from './src/build/link-check.ts';
 import { pagefindIndex } from './src/build/pagefind.ts';
 
@@ -11,13 +14,31 @@ import { pagefindIndex } from './src/build/pagefind.ts';
 // Origin check use it.
 const site = process.env.SITE_URL || 'http://localhost:4321';
 
+// A build over another content folder (benchmarks) keeps its own content cache, so the next build of the
+// real content does not read a stale data store.
+const contentDir = process.env.CONTENT_DIR;
+const cacheDir = contentDir
+  ? path.join(
+      tmpdir(),
+      'dialtone-astro-cache',
+      createHash('sha256').update(path.resolve(contentDir)).digest('hex').slice(0, 12),
+    )
+  : undefined;
+
 export default defineConfig({
   site,
+  ...(cacheDir && { cacheDir }),
   trailingSlash: 'always',
   // Static first: every page is prerendered except routes that opt out (the ticket endpoint).
   output: 'static',
   adapter: node({ mode: 'standalone' }),
-  integrations: [mdx(), react(), sitemap({ filter: (page) => !page.includes('/support/new') }), linkCheck(), pagefindIndex()],
+  integrations: [
+    mdx(),
+    react(),
+    sitemap({ filter: (page) => !page.includes('/support/new') }),
+    linkCheck(),
+    pagefindIndex(),
+  ],
   build: { format: 'directory', inlineStylesheets: 'always' },
   server: { host: process.env.HOST || '127.0.0.1', port: Number(process.env.PORT) || 4321 },
 });
