@@ -23,6 +23,8 @@ export interface GitHubAdapterOptions {
 const DEFAULT_RATE_LIMIT_WAIT_MS = 60_000;
 /** Issues updated this long before the ticket was stored are too old to be ours. */
 const SEARCH_MARGIN_MS = 10 * 60_000;
+/** 1,000 issues touched since the ticket was stored is far beyond any support repository's pace. */
+const MAX_SEARCH_PAGES = 10;
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
@@ -40,25 +42,26 @@ export function createGitHubAdapter(options: GitHubAdapterOptions): HelpdeskAdap
     signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
   });
 
-  async function findExisting(
-    stored: StoredTicket,
-    signal: AbortSignal,
-  ): Promise<DeliveryReceipt | undefined> {
+  /** Pages through issues updated since the ticket was stored (newest first), looking for our hidden key. */
+  async function findExisting(stored: StoredTicket, signal: AbortSignal): Promise<DeliveryReceipt | undefined> {
     const marker = deliveryMarker(stored.deliveryKey);
     const since = new Date(Date.parse(stored.storedAt) - SEARCH_MARGIN_MS).toISOString();
-    const pages = octokit.paginate.iterator(octokit.rest.issues.listForRepo, {
-      owner,
-      repo,
-      state: 'all',
-      since,
-      sort: 'created',
-      direction: 'desc',
-      per_page: 100,
-      request: request(signal),
-    });
-    for await (const page of pages) {
-      const issue = page.data.find((i) => !i.pull_request && (i.body ?? '').includes(marker));
+    // Not octokit.paginate: its iterator drops `request.signal`, so a hanging page would never time out.
+    for (let page = 1; page <= MAX_SEARCH_PAGES; page++) {
+      const { data } = await octokit.rest.issues.listForRepo({
+        owner,
+        repo,
+        state: 'all',
+        since,
+        sort: 'created',
+        direction: 'desc',
+        per_page: 100,
+        page,
+        request: request(signal),
+      });
+      const issue = data.find((i) => !i.pull_request && (i.body ?? '').includes(marker));
       if (issue) return { externalId: String(issue.number), externalUrl: issue.html_url };
+      if (data.length < 100) return undefined;
     }
     return undefined;
   }
