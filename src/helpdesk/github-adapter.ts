@@ -43,7 +43,10 @@ export function createGitHubAdapter(options: GitHubAdapterOptions): HelpdeskAdap
   });
 
   /** Pages through issues updated since the ticket was stored (newest first), looking for our hidden key. */
-  async function findExisting(stored: StoredTicket, signal: AbortSignal): Promise<DeliveryReceipt | undefined> {
+  async function findExisting(
+    stored: StoredTicket,
+    signal: AbortSignal,
+  ): Promise<DeliveryReceipt | undefined> {
     const marker = deliveryMarker(stored.deliveryKey);
     const since = new Date(Date.parse(stored.storedAt) - SEARCH_MARGIN_MS).toISOString();
     // Not octokit.paginate: its iterator drops `request.signal`, so a hanging page would never time out.
