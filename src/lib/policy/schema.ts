@@ -24,7 +24,9 @@ export function minutesOfDay(hhmm: string): number {
   return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 }
 
-const wallClock = z.string().regex(HH_MM, { error: 'must be a 24-hour time "HH:MM" such as "09:00"', abort: true });
+const wallClock = z
+  .string()
+  .regex(HH_MM, { error: 'must be a 24-hour time "HH:MM" such as "09:00"', abort: true });
 
 const openingSpan = z
   .tuple([wallClock, wallClock], {

@@ -20,9 +20,9 @@ export interface DerivableTicket extends TriageAnswers {
 }
 
 export function deriveTicket(ticket: DerivableTicket, policy: SupportPolicy, now: Date): DerivedTicket {
-  const submittedAt = DateTime.fromJSDate(now, { zone: policy.timeZone }).toISO({
-    suppressMilliseconds: true,
-  })!;
+  // Whole seconds: due times read cleanly, and nobody promises a response to the millisecond.
+  const filed = DateTime.fromJSDate(now, { zone: policy.timeZone }).startOf('second');
+  const submittedAt = filed.toISO({ suppressMilliseconds: true })!;
   const { priority, reasons } = triage(ticket, policy);
   const requested = ticket.customerUrgency?.requested;
   return {

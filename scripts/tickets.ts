@@ -1,0 +1,167 @@
+// The local inbox: lists tickets in the outbox with priority, due times and delivery state.
+//   npm run tickets [-- --json] [--state pending|sending|delivered|failed] [--outbox FILE]
+//   npm run tickets -- --show DT-20261124-7F3K9 [--json]
+//   npm run tickets -- --retry DT-20261124-7F3K9      (try a failed delivery again now)
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { DateTime } from 'luxon';
+import {
+  DEFAULT_OUTBOX_PATH,
+  Outbox,
+  type DeliveryState,
+  type StoredTicket,
+} from '../src/helpdesk/outbox.ts';
+import { ticketLabels, ticketTitle, toMarkdown } from '../src/lib/ticket/index.ts';
+
+const USAGE = 'usage: npm run tickets [-- --json] [--state STATE] [--show REF] [--retry REF] [--outbox FILE]';
+const STATES: DeliveryState[] = ['pending', 'sending', 'delivered', 'failed'];
+
+function fail(message: string, code = 1): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+
+let args: { json: boolean; show?: string; retry?: string; state?: string; outbox?: string };
+try {
+  args = parseArgs({
+    options: {
+      json: { type: 'boolean', default: false },
+      show: { type: 'string' },
+      retry: { type: 'string' },
+      state: { type: 'string' },
+      outbox: { type: 'string' },
+    },
+  }).values as typeof args;
+} catch (error) {
+  fail(`tickets: ${(error as Error).message}\n${USAGE}`, 2);
+}
+if (args.state !== undefined && !STATES.includes(args.state as DeliveryState)) {
+  fail(`tickets: --state must be one of ${STATES.join(', ')}`, 2);
+}
+
+const path = args.outbox ?? (process.env.OUTBOX_PATH || DEFAULT_OUTBOX_PATH);
+if (!existsSync(path)) {
+  if (args.show || args.retry) fail(`${path}: no outbox yet, so no ticket ${args.show ?? args.retry}`);
+  if (args.json) process.stdout.write('[]\n');
+  else process.stderr.write(`No tickets yet (${path} does not exist).\n`);
+  process.exit(0);
+}
+
+const outbox = new Outbox(path);
+try {
+  if (args.retry) retry(args.retry);
+  else if (args.show) show(args.show);
+  else list();
+} finally {
+  outbox.close();
+}
+
+function retry(reference: string): void {
+  if (!outbox.retryNow(reference, new Date())) fail(`${reference}: not found, or already delivered`);
+  process.stdout.write(`${reference}: will be retried on the next delivery pass of the running server\n`);
+}
+
+function show(reference: string): void {
+  const stored = outbox.get(reference);
+  if (!stored) fail(`${reference}: no such ticket in ${path}`);
+  if (args.json) {
+    process.stdout.write(`${JSON.stringify(stored, null, 2)}\n`);
+    return;
+  }
+  const facts = { ...stored.derived, reference: stored.reference };
+  const lines = [
+    ticketTitle(stored.ticket, facts),
+    `Labels: ${ticketLabels(stored.ticket, facts).join(', ')}`,
+    `Delivery: ${delivery(stored)}${stored.externalUrl ? ` ${stored.externalUrl}` : ''}`,
+    ...(stored.lastError ? [`Last error: ${stored.lastError}`] : []),
+    `Attempts: ${stored.attempts}${stored.nextAttemptAt && stored.state !== 'delivered' ? `, next ${stored.nextAttemptAt}` : ''}`,
+    '',
+    toMarkdown(stored.ticket, facts),
+  ];
+  process.stdout.write(`${lines.join('\n')}`);
+}
+
+function list(): void {
+  const tickets = outbox.list(args.state ? { state: args.state as DeliveryState } : {});
+  if (args.json) {
+    process.stdout.write(`${JSON.stringify(tickets.map(summary), null, 2)}\n`);
+    return;
+  }
+  if (tickets.length === 0) {
+    process.stderr.write(`No tickets${args.state ? ` in state ${args.state}` : ''} in ${path}.\n`);
+    return;
+  }
+  const header = [
+    'REFERENCE',
+    'SUBMITTED',
+    'PRIORITY',
+    'CATEGORY',
+    'SUBJECT',
+    'FIRST RESPONSE DUE',
+    'RESOLUTION DUE',
+    'DELIVERY',
+  ];
+  const rows = tickets.map((t) => {
+    const zone = t.derived.timeZone;
+    return [
+      t.reference,
+      local(t.derived.submittedAt, zone),
+      t.derived.needsPriorityReview ? `${t.derived.priority}*` : t.derived.priority,
+      t.ticket.category,
+      clip(t.ticket.subject, 40),
+      local(t.derived.firstResponseDue, zone),
+      t.derived.resolutionDue === null ? 'best effort' : local(t.derived.resolutionDue, zone),
+      clip(delivery(t), 40),
+    ];
+  });
+  process.stdout.write(`${table([header, ...rows])}\n`);
+  if (tickets.some((t) => t.derived.needsPriorityReview)) {
+    process.stdout.write('* the customer asked for a higher priority: needs priority review\n');
+  }
+}
+
+function summary(t: StoredTicket) {
+  return {
+    reference: t.reference,
+    submittedAt: t.derived.submittedAt,
+    priority: t.derived.priority,
+    needsPriorityReview: t.derived.needsPriorityReview,
+    category: t.ticket.category,
+    subject: t.ticket.subject,
+    firstResponseDue: t.derived.firstResponseDue,
+    resolutionDue: t.derived.resolutionDue,
+    state: t.state,
+    attempts: t.attempts,
+    externalId: t.externalId,
+    externalUrl: t.externalUrl,
+    lastError: t.lastError,
+  };
+}
+
+function delivery(t: StoredTicket): string {
+  if (t.state === 'delivered')
+    return t.externalId === t.reference ? 'delivered (local)' : `delivered #${t.externalId}`;
+  if (t.state === 'failed') return `failed: ${t.lastError ?? 'unknown error'}`;
+  return t.attempts === 0 ? t.state : `${t.state} (${t.attempts} attempts)`;
+}
+
+function local(iso: string, zone: string): string {
+  return DateTime.fromISO(iso, { zone }).toFormat('yyyy-MM-dd HH:mm ZZZZ');
+}
+
+function clip(text: string, width: number): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length <= width ? flat : `${flat.slice(0, width - 1)}…`;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => cell.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}

@@ -1,0 +1,81 @@
+// Helpdesk configuration from the environment, with one clear error naming every missing or wrong variable.
+import { DEFAULT_OUTBOX_PATH } from './outbox.ts';
+
+export type HelpdeskConfig =
+  | { helpdesk: 'local' }
+  | { helpdesk: 'github'; owner: string; repo: string; token: string; apiUrl: string | undefined };
+
+export interface TicketServerConfig {
+  helpdesk: HelpdeskConfig;
+  outboxPath: string;
+  siteUrl: string | undefined;
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(problems: string[]) {
+    super(`helpdesk configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export function ticketServerConfigFromEnv(env: Env): TicketServerConfig {
+  const problems: string[] = [];
+  const helpdesk = helpdeskFromEnv(env, problems);
+  const siteUrl = optionalUrl(
+    env,
+    'SITE_URL',
+    'the public address of the site, e.g. https://support.example.com',
+    problems,
+  );
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    helpdesk: helpdesk!,
+    outboxPath: env.OUTBOX_PATH || DEFAULT_OUTBOX_PATH,
+    siteUrl,
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+  };
+}
+
+function helpdeskFromEnv(env: Env, problems: string[]): HelpdeskConfig | undefined {
+  const kind = env.HELPDESK || 'local';
+  if (kind === 'local') return { helpdesk: 'local' };
+  if (kind !== 'github') {
+    problems.push(`HELPDESK="${kind}" is not a helpdesk: use "local" (default) or "github"`);
+    return undefined;
+  }
+  const [owner, repo, extra] = (env.HELPDESK_REPO ?? '').split('/');
+  if (!env.HELPDESK_REPO) {
+    problems.push(
+      'HELPDESK=github needs HELPDESK_REPO=owner/name: the repository where tickets become issues',
+    );
+  } else if (!owner || !repo || extra !== undefined) {
+    problems.push(`HELPDESK_REPO="${env.HELPDESK_REPO}" must be owner/name, e.g. example/support-tickets`);
+  }
+  if (!env.GITHUB_TOKEN) {
+    problems.push('HELPDESK=github needs GITHUB_TOKEN: a token allowed to create issues in HELPDESK_REPO');
+  }
+  const apiUrl = optionalUrl(
+    env,
+    'GITHUB_API_URL',
+    'the API of GitHub Enterprise Server, e.g. https://ghe.example.com/api/v3',
+    problems,
+  );
+  if (problems.length > 0) return undefined;
+  return { helpdesk: 'github', owner: owner!, repo: repo!, token: env.GITHUB_TOKEN!, apiUrl };
+}
+
+function optionalUrl(env: Env, name: string, what: string, problems: string[]): string | undefined {
+  const value = env[name];
+  if (!value) return undefined;
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'https:' || url.protocol === 'http:') return value.replace(/\/+$/, '');
+  } catch {
+    // reported below
+  }
+  problems.push(`${name}="${value}" must be an http(s) URL: ${what}`);
+  return undefined;
+}

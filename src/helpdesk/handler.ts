@@ -1,0 +1,139 @@
+// POST /api/tickets, framework-agnostic: validate, re-derive on the server, store durably, answer 202.
+import type { FieldError } from '../lib/errors.ts';
+import { parseJson } from '../lib/errors.ts';
+import { readableFieldErrors, type SupportPolicy } from '../lib/policy/index.ts';
+import { deriveTicket, ticketSchema } from '../lib/ticket/index.ts';
+import type { Outbox, StoredTicket } from './outbox.ts';
+import { clientKey, type RateLimiter } from './rate-limit.ts';
+
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+export interface TicketRequestDeps {
+  policy: SupportPolicy;
+  outbox: Pick<Outbox, 'store'>;
+  now?: () => Date;
+  /** The peer address from the server (Astro's `clientAddress`). */
+  clientAddress?: string | undefined;
+  /** The public site (SITE_URL): browsers posting from it are allowed, as are same-origin requests. */
+  siteUrl?: string | undefined;
+  /** Behind a reverse proxy: rate-limit by the first X-Forwarded-For hop. */
+  trustProxy?: boolean;
+  rateLimiter?: RateLimiter | undefined;
+  maxBodyBytes?: number;
+  /** Called once a new ticket is stored, e.g. to wake the delivery loop. */
+  onStored?: (ticket: StoredTicket) => void;
+}
+
+export async function handleTicketRequest(request: Request, deps: TicketRequestDeps): Promise<Response> {
+  try {
+    return await handle(request, deps);
+  } catch {
+    return problem(
+      500,
+      `something went wrong on our side: try again, or e-mail ${deps.policy.contacts.supportEmail}`,
+    );
+  }
+}
+
+async function handle(request: Request, deps: TicketRequestDeps): Promise<Response> {
+  const now = deps.now ?? (() => new Date());
+  if (request.method !== 'POST') {
+    return problem(405, 'only POST is allowed: send the ticket as JSON', { allow: 'POST' });
+  }
+  if (!originAllowed(request, deps.siteUrl)) {
+    return problem(403, 'this form can only be sent from the support site');
+  }
+  if (deps.rateLimiter) {
+    const client = clientKey(request, deps.clientAddress, deps.trustProxy ?? false);
+    const verdict = deps.rateLimiter.take(client, now().getTime());
+    if (!verdict.allowed) {
+      const wait = verdict.retryAfterSeconds;
+      return problem(429, `too many tickets from this address: try again in ${wait} seconds`, {
+        'retry-after': String(wait),
+      });
+    }
+  }
+  const mediaType = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (mediaType !== 'application/json') {
+    return problem(415, 'send the ticket as JSON with Content-Type: application/json');
+  }
+  const maxBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const body = await readBody(request, maxBytes);
+  if (body === 'too-large')
+    return problem(413, `the ticket is larger than ${maxBytes} bytes: shorten the text`);
+  if (body === 'unreadable') return problem(400, 'the request body could not be read as UTF-8 text');
+
+  const parsed = parseJson(body);
+  if (!parsed.ok) return json(400, { errors: [parsed.error] });
+  const result = ticketSchema.safeParse(parsed.value);
+  if (!result.success) return json(400, { errors: readableFieldErrors(result.error, parsed.value) });
+
+  // Never trust the client's priority or times: derive them here, at the server's clock.
+  const stamp = now();
+  const derived = deriveTicket(result.data, deps.policy, stamp);
+  let stored: { stored: StoredTicket; created: boolean };
+  try {
+    stored = deps.outbox.store(result.data, derived, stamp);
+  } catch {
+    const email = deps.policy.contacts.supportEmail;
+    return problem(503, `the ticket could not be stored: try again in a minute, or e-mail ${email}`, {
+      'retry-after': '60',
+    });
+  }
+  if (stored.created) deps.onStored?.(stored.stored);
+  const { reference, derived: kept } = stored.stored;
+  return json(202, { reference, priority: kept.priority, firstResponseDue: kept.firstResponseDue });
+}
+
+/** Browsers always send Origin on POST: it must be this endpoint's own origin or the configured site. */
+function originAllowed(request: Request, siteUrl: string | undefined): boolean {
+  const origin = request.headers.get('origin');
+  if (origin === null) return true; // not a browser form post (curl, server-to-server): nothing to forge
+  const allowed = new Set<string>();
+  for (const url of [request.url, siteUrl]) {
+    if (url === undefined) continue;
+    try {
+      allowed.add(new URL(url).origin);
+    } catch {
+      // an unparsable URL allows nothing
+    }
+  }
+  return allowed.has(origin);
+}
+
+/** Reads at most `maxBytes` (whatever Content-Length claims) and decodes strict UTF-8. */
+async function readBody(request: Request, maxBytes: number): Promise<string | 'too-large' | 'unreadable'> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > maxBytes) return 'too-large';
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        await reader.cancel().catch(() => {});
+        return 'too-large';
+      }
+      chunks.push(value);
+    }
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    return 'unreadable';
+  }
+}
+
+function problem(status: number, message: string, headers: Record<string, string> = {}): Response {
+  const errors: FieldError[] = [{ path: '', message }];
+  return json(status, { errors }, headers);
+}
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  });
+}

@@ -1,0 +1,92 @@
+// Everything POST /api/tickets needs, built once per server process from the environment.
+import { readFileSync } from 'node:fs';
+import { validatePolicyText, type SupportPolicy } from '../lib/policy/index.ts';
+import { createLocalAdapter, type HelpdeskAdapter } from './adapter.ts';
+import { ticketServerConfigFromEnv, type HelpdeskConfig } from './config.ts';
+import { startDelivery, type DeliveryEvent, type DeliveryLoop } from './delivery.ts';
+import { createGitHubAdapter } from './github-adapter.ts';
+import type { TicketRequestDeps } from './handler.ts';
+import { Outbox } from './outbox.ts';
+import { createRateLimiter } from './rate-limit.ts';
+
+export const DEFAULT_POLICY_FILE = 'content/support-policy.json';
+
+export interface TicketRuntime {
+  /** Pass to handleTicketRequest with the request's clientAddress. */
+  deps: Omit<TicketRequestDeps, 'clientAddress'>;
+  outbox: Outbox;
+  delivery: DeliveryLoop;
+  close(): Promise<void>;
+}
+
+export interface TicketRuntimeOptions {
+  env?: Record<string, string | undefined>;
+  /** An already validated policy (e.g. imported at build time); otherwise `policyFile` is read. */
+  policy?: SupportPolicy;
+  policyFile?: string;
+  onEvent?: (event: DeliveryEvent) => void;
+}
+
+/** Reads and validates the support policy; throws with one `file: path: message` line per problem. */
+export function loadPolicyFile(file: string = DEFAULT_POLICY_FILE): SupportPolicy {
+  const result = validatePolicyText(readFileSync(file, 'utf8'), file);
+  if (!result.ok) throw new Error(`invalid support policy:\n${result.errors.join('\n')}`);
+  return result.policy;
+}
+
+export function createAdapter(config: HelpdeskConfig): HelpdeskAdapter {
+  if (config.helpdesk === 'local') return createLocalAdapter();
+  return createGitHubAdapter({
+    token: config.token,
+    owner: config.owner,
+    repo: config.repo,
+    baseUrl: config.apiUrl,
+  });
+}
+
+export function createTicketRuntime(options: TicketRuntimeOptions = {}): TicketRuntime {
+  const config = ticketServerConfigFromEnv(options.env ?? process.env);
+  const policy = options.policy ?? loadPolicyFile(options.policyFile);
+  const outbox = new Outbox(config.outboxPath);
+  const delivery = startDelivery({
+    outbox,
+    adapter: createAdapter(config.helpdesk),
+    onEvent: options.onEvent ?? logEvent,
+  });
+  return {
+    deps: {
+      policy,
+      outbox,
+      siteUrl: config.siteUrl,
+      trustProxy: config.trustProxy,
+      rateLimiter: createRateLimiter(),
+      onStored: () => delivery.wake(),
+    },
+    outbox,
+    delivery,
+    async close() {
+      await delivery.stop();
+      outbox.close();
+    },
+  };
+}
+
+let shared: TicketRuntime | undefined;
+
+/** The process-wide runtime, created on first use (so a static build never opens the outbox). */
+export function ticketRuntime(): TicketRuntime {
+  shared ??= createTicketRuntime();
+  return shared;
+}
+
+function logEvent(event: DeliveryEvent): void {
+  if (event.type === 'delivered')
+    console.info(`helpdesk: ${event.reference} delivered as ${event.externalId}`);
+  else if (event.type === 'retry')
+    console.warn(
+      `helpdesk: ${event.reference} ${event.failure}, retry in ${Math.round(event.retryInMs / 1000)}s: ${event.error}`,
+    );
+  else if (event.type === 'recovered')
+    console.warn(`helpdesk: ${event.count} ticket(s) interrupted mid-send will be checked and retried`);
+  else console.error(`helpdesk: outbox error: ${event.error}`);
+}

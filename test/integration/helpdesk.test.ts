@@ -1,0 +1,205 @@
+// The outbox, the local helpdesk, configuration and the rate limiter.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  ConfigError,
+  createRateLimiter,
+  createTicketRuntime,
+  handleTicketRequest,
+  newReference,
+  Outbox,
+  ticketServerConfigFromEnv,
+} from '../../src/helpdesk/index.ts';
+import { deriveTicket, ticketSchema } from '../../src/lib/ticket/index.ts';
+import { defaultPolicy } from '../fixtures/ticket/policy.ts';
+import { ticketInput } from '../fixtures/ticket/tickets.ts';
+import { waitFor } from './support/fake-github.ts';
+import { tempDir, ticketRequest } from './support/tickets.ts';
+
+const policy = defaultPolicy();
+const now = new Date('2026-11-24T15:00:00Z');
+const ticket = (key = 'outbox-test-key-0001') => ticketSchema.parse(ticketInput({ idempotencyKey: key }));
+
+let temp: ReturnType<typeof tempDir>;
+beforeEach(() => {
+  temp = tempDir();
+});
+afterEach(() => temp.remove());
+
+describe('Outbox', () => {
+  it('creates its directory, uses WAL, and keeps tickets across reopening', () => {
+    const path = join(temp.dir, 'nested/dir/outbox.sqlite');
+    const first = new Outbox(path);
+    const { stored, created } = first.store(ticket(), deriveTicket(ticket(), policy, now), now);
+    first.close();
+    expect(created).toBe(true);
+    expect(existsSync(`${path}-wal`) || existsSync(path)).toBe(true);
+    const again = new Outbox(path);
+    expect(again.get(stored.reference)).toMatchObject({
+      reference: stored.reference,
+      state: 'pending',
+      attempts: 0,
+      maybeCreated: false,
+      ticket: { subject: 'Front desk phone shows No Service' },
+      derived: { priority: 'high', firstResponseDue: '2026-11-24T16:00:00Z' },
+    });
+    again.close();
+  });
+
+  it('stores once per idempotency key', () => {
+    const outbox = new Outbox(':memory:');
+    const derived = deriveTicket(ticket(), policy, now);
+    const first = outbox.store(ticket(), derived, now);
+    const second = outbox.store(ticket(), derived, now);
+    const other = outbox.store(ticket('outbox-test-key-0002'), derived, now);
+    expect(second).toEqual({ stored: first.stored, created: false });
+    expect(other.stored.reference).not.toBe(first.stored.reference);
+    expect(other.stored.deliveryKey).not.toBe(first.stored.deliveryKey);
+    expect(outbox.list()).toHaveLength(2);
+    outbox.close();
+  });
+
+  it('makes references from the support team date and an unambiguous alphabet', () => {
+    for (let i = 0; i < 200; i++) {
+      expect(newReference('2026-11-24T21:30:00-05:00')).toMatch(/^DT-20261124-[0-9A-HJKMNP-TV-Z]{5}$/);
+    }
+  });
+
+  it('recovers tickets interrupted mid-send as "maybe created"', () => {
+    const outbox = new Outbox(':memory:');
+    const { stored } = outbox.store(ticket(), deriveTicket(ticket(), policy, now), now);
+    expect(outbox.claim(stored.reference)).toBe(true);
+    expect(outbox.claim(stored.reference)).toBe(false);
+    expect(outbox.nextDue(now)).toBeUndefined();
+    expect(outbox.recoverInterrupted(now)).toBe(1);
+    expect(outbox.nextDue(now)).toMatchObject({
+      reference: stored.reference,
+      maybeCreated: true,
+      attempts: 1,
+    });
+    outbox.close();
+  });
+
+  it('schedules retries and lets an operator retry a failed ticket now', () => {
+    const outbox = new Outbox(':memory:');
+    const { stored } = outbox.store(ticket(), deriveTicket(ticket(), policy, now), now);
+    outbox.claim(stored.reference);
+    const later = new Date(now.getTime() + 3_600_000);
+    outbox.markRetry(stored.reference, {
+      error: 'rejected: 401',
+      at: later,
+      maybeCreated: false,
+      state: 'failed',
+    });
+    expect(outbox.nextDue(now)).toBeUndefined();
+    expect(outbox.nextAttemptTime()).toBe(later.getTime());
+    expect(outbox.list({ state: 'failed' })).toHaveLength(1);
+    expect(outbox.retryNow(stored.reference, now)).toBe(true);
+    expect(outbox.nextDue(now)?.reference).toBe(stored.reference);
+    outbox.markDelivered(
+      stored.reference,
+      { externalId: '42', externalUrl: 'https://github.example/i/42' },
+      now,
+    );
+    expect(outbox.get(stored.reference)).toMatchObject({
+      state: 'delivered',
+      externalId: '42',
+      lastError: null,
+    });
+    expect(outbox.retryNow(stored.reference, now)).toBe(false);
+    outbox.close();
+  });
+});
+
+describe('the local helpdesk (default, no configuration)', () => {
+  it('stores a ticket from the endpoint and marks it delivered in the local inbox', async () => {
+    const runtime = createTicketRuntime({
+      env: { OUTBOX_PATH: join(temp.dir, 'outbox.sqlite') },
+      onEvent: () => {},
+    });
+    try {
+      const response = await handleTicketRequest(ticketRequest(ticketInput()), {
+        ...runtime.deps,
+        clientAddress: '127.0.0.1',
+      });
+      expect(response.status).toBe(202);
+      const { reference } = (await response.json()) as { reference: string };
+      await waitFor('local delivery', () => runtime.outbox.get(reference)?.state === 'delivered', 3_000);
+      expect(runtime.outbox.get(reference)!.externalId).toBe(reference);
+    } finally {
+      await runtime.close();
+    }
+  });
+});
+
+describe('ticketServerConfigFromEnv', () => {
+  it('defaults to the local helpdesk and .data/outbox.sqlite', () => {
+    expect(ticketServerConfigFromEnv({})).toEqual({
+      helpdesk: { helpdesk: 'local' },
+      outboxPath: '.data/outbox.sqlite',
+      siteUrl: undefined,
+      trustProxy: false,
+    });
+  });
+
+  it('reads the GitHub settings', () => {
+    const config = ticketServerConfigFromEnv({
+      HELPDESK: 'github',
+      HELPDESK_REPO: 'example/support-tickets',
+      GITHUB_TOKEN: 'ghp_x',
+      GITHUB_API_URL: 'https://ghe.example.com/api/v3/',
+      SITE_URL: 'https://support.example.com',
+      OUTBOX_PATH: '/var/lib/dialtone/outbox.sqlite',
+      TRUST_PROXY: '1',
+    });
+    expect(config).toEqual({
+      helpdesk: {
+        helpdesk: 'github',
+        owner: 'example',
+        repo: 'support-tickets',
+        token: 'ghp_x',
+        apiUrl: 'https://ghe.example.com/api/v3',
+      },
+      outboxPath: '/var/lib/dialtone/outbox.sqlite',
+      siteUrl: 'https://support.example.com',
+      trustProxy: true,
+    });
+  });
+
+  it('names every missing or wrong variable at startup', () => {
+    expect(() => ticketServerConfigFromEnv({ HELPDESK: 'github' })).toThrow(ConfigError);
+    expect(() => ticketServerConfigFromEnv({ HELPDESK: 'github' })).toThrow(
+      /HELPDESK_REPO=owner\/name[\s\S]*GITHUB_TOKEN/,
+    );
+    expect(() =>
+      ticketServerConfigFromEnv({ HELPDESK: 'github', HELPDESK_REPO: 'just-a-name', GITHUB_TOKEN: 't' }),
+    ).toThrow(/HELPDESK_REPO="just-a-name" must be owner\/name/);
+    expect(() => ticketServerConfigFromEnv({ HELPDESK: 'zendesk' })).toThrow(
+      /HELPDESK="zendesk" is not a helpdesk/,
+    );
+    expect(() => ticketServerConfigFromEnv({ SITE_URL: 'support.example.com' })).toThrow(/SITE_URL=/);
+  });
+});
+
+describe('createRateLimiter', () => {
+  it('allows a burst, then one ticket per refill period', () => {
+    const limiter = createRateLimiter({ burst: 3, refillEveryMs: 10_000 });
+    const t = 1_000_000;
+    expect([1, 2, 3].map(() => limiter.take('a', t).allowed)).toEqual([true, true, true]);
+    expect(limiter.take('a', t)).toEqual({ allowed: false, retryAfterSeconds: 10 });
+    expect(limiter.take('b', t).allowed).toBe(true);
+    expect(limiter.take('a', t + 4_000)).toEqual({ allowed: false, retryAfterSeconds: 6 });
+    expect(limiter.take('a', t + 10_000).allowed).toBe(true);
+    expect(limiter.take('a', t + 10_000).allowed).toBe(false);
+  });
+
+  it('forgets the least recently seen clients beyond its limit', () => {
+    const limiter = createRateLimiter({ burst: 1, refillEveryMs: 60_000, maxClients: 2 });
+    limiter.take('a', 0);
+    limiter.take('b', 0);
+    limiter.take('c', 0); // 'a' is forgotten: a full bucket again
+    expect(limiter.take('a', 0).allowed).toBe(true);
+    expect(limiter.take('c', 0).allowed).toBe(false);
+  });
+});

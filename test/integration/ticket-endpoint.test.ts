@@ -1,0 +1,296 @@
+// POST /api/tickets through handleTicketRequest: the contract, the guards, and a fuzz test that it never fails.
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  createGitHubAdapter,
+  createRateLimiter,
+  handleTicketRequest,
+  Outbox,
+  startDelivery,
+  type TicketRequestDeps,
+} from '../../src/helpdesk/index.ts';
+import { defaultPolicy } from '../fixtures/ticket/policy.ts';
+import { ticketInput } from '../fixtures/ticket/tickets.ts';
+import { ticketRequest } from './support/tickets.ts';
+
+const policy = defaultPolicy();
+let outbox: Outbox;
+let deps: TicketRequestDeps;
+
+beforeEach(() => {
+  outbox = new Outbox(':memory:');
+  deps = { policy, outbox, now: () => new Date('2026-11-24T15:00:00Z') };
+});
+afterEach(() => outbox.close());
+
+async function post(
+  body: unknown,
+  headers: Record<string, string> = {},
+  over: Partial<TicketRequestDeps> = {},
+) {
+  const response = await handleTicketRequest(ticketRequest(body, { headers }), { ...deps, ...over });
+  return { status: response.status, headers: response.headers, body: (await response.json()) as any };
+}
+
+describe('POST /api/tickets', () => {
+  it('stores the ticket and answers 202 with reference, priority and first response due', async () => {
+    const { status, body, headers } = await post(ticketInput());
+    expect(status).toBe(202);
+    expect(body).toEqual({
+      reference: expect.stringMatching(/^DT-20261124-[0-9A-HJKMNP-TV-Z]{5}$/),
+      priority: 'high',
+      firstResponseDue: '2026-11-24T16:00:00Z',
+    });
+    expect(headers.get('cache-control')).toBe('no-store');
+    const stored = outbox.get(body.reference)!;
+    expect(stored.state).toBe('pending');
+    expect(stored.derived.submittedAt).toBe('2026-11-24T10:00:00-05:00');
+  });
+
+  it('re-derives priority and times on the server, ignoring what the client claims', async () => {
+    const claimed = {
+      ...ticketInput(),
+      priority: 'critical',
+      submittedAt: '2020-01-01T00:00:00Z',
+      firstResponseDue: 'now',
+    };
+    const { body } = await post(claimed);
+    expect(body.priority).toBe('high');
+    expect(outbox.get(body.reference)!.derived.submittedAt).toBe('2026-11-24T10:00:00-05:00');
+  });
+
+  it('gives the same reference for the same idempotency key, and stores one ticket', async () => {
+    const stored: string[] = [];
+    const first = await post(ticketInput(), {}, { onStored: (t) => stored.push(t.reference) });
+    const second = await post(
+      ticketInput({ subject: 'Sent twice' }),
+      {},
+      { onStored: (t) => stored.push(t.reference) },
+    );
+    expect(second.status).toBe(202);
+    expect(second.body).toEqual(first.body);
+    expect(outbox.list()).toHaveLength(1);
+    expect(stored).toEqual([first.body.reference]);
+  });
+
+  it('rejects invalid tickets with an error per field', async () => {
+    const { status, body } = await post(ticketInput({ affectedUsers: 99, contact: undefined as never }));
+    expect(status).toBe(400);
+    expect(body.errors).toEqual([
+      {
+        path: 'contact',
+        message: 'is missing: it must give your name, e-mail, a callback number and your company',
+      },
+      { path: 'affectedUsers', message: 'must not be more than totalUsers (40)' },
+    ]);
+  });
+
+  it('rejects a filled honeypot', async () => {
+    const { status, body } = await post(ticketInput({ website: 'https://spam.example' }));
+    expect(status).toBe(400);
+    expect(body.errors).toEqual([{ path: 'website', message: 'must be left empty' }]);
+    expect(outbox.list()).toHaveLength(0);
+  });
+
+  it('rejects JSON syntax errors with line and column', async () => {
+    const { status, body } = await post('{\n  "category": "outage",\n}');
+    expect(status).toBe(400);
+    expect(body.errors[0].message).toMatch(/^invalid JSON at line 3, column 1/);
+  });
+
+  it('accepts same-origin and SITE_URL origins, forbids others', async () => {
+    expect((await post(ticketInput(), { origin: 'https://evil.example' })).status).toBe(403);
+    expect((await post(ticketInput(), { origin: 'null' })).status).toBe(403);
+    const site = { siteUrl: 'https://support.example.com' };
+    expect((await post(ticketInput(), { origin: 'https://support.example.com' }, site)).status).toBe(202);
+    expect((await post(ticketInput({ idempotencyKey: 'another-key-00000001' }), {}, site)).status).toBe(202);
+  });
+
+  it('answers 405 to other methods and 415 to other media types', async () => {
+    const get = await handleTicketRequest(new Request('http://127.0.0.1:4321/api/tickets'), deps);
+    expect(get.status).toBe(405);
+    expect(get.headers.get('allow')).toBe('POST');
+    expect((await post(ticketInput(), { 'content-type': 'text/plain' })).status).toBe(415);
+    expect((await post(ticketInput(), { 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(
+      415,
+    );
+    expect((await post(ticketInput(), { 'content-type': 'application/json; charset=utf-8' })).status).toBe(
+      202,
+    );
+  });
+
+  it('answers 413 over the body cap, by Content-Length and by the bytes actually sent', async () => {
+    const big = ticketInput({ description: 'x'.repeat(5000) });
+    expect((await post(big, {}, { maxBodyBytes: 1024 })).status).toBe(413);
+    // A chunked body without Content-Length: the cap counts the bytes as they arrive.
+    const chunks = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 100; i++) controller.enqueue(new TextEncoder().encode('x'.repeat(1024)));
+        controller.close();
+      },
+    });
+    const request = new Request('http://127.0.0.1:4321/api/tickets', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: chunks,
+      duplex: 'half',
+    } as RequestInit);
+    const response = await handleTicketRequest(request, deps);
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as any).errors[0].message).toMatch(/larger than 65536 bytes/);
+  });
+
+  it('rejects a body that is not UTF-8', async () => {
+    const request = new Request('http://127.0.0.1:4321/api/tickets', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]),
+    });
+    expect((await handleTicketRequest(request, deps)).status).toBe(400);
+  });
+
+  it('rate-limits per client with Retry-After, trusting X-Forwarded-For only behind a proxy', async () => {
+    const limited = {
+      rateLimiter: createRateLimiter({ burst: 2, refillEveryMs: 30_000 }),
+      clientAddress: '10.0.0.1',
+    };
+    const key = (i: number) => ticketInput({ idempotencyKey: `rate-limit-key-${i}-000000` });
+    expect((await post(key(1), {}, limited)).status).toBe(202);
+    expect((await post(key(2), { 'x-forwarded-for': '203.0.113.9' }, limited)).status).toBe(202);
+    const third = await post(key(3), { 'x-forwarded-for': '203.0.113.10' }, limited);
+    expect(third.status).toBe(429);
+    expect(third.headers.get('retry-after')).toBe('30');
+    expect(third.body.errors[0].message).toMatch(/too many tickets/);
+    // Behind a trusted proxy the first hop is the client.
+    const proxied = { ...limited, trustProxy: true };
+    expect((await post(key(4), { 'x-forwarded-for': '203.0.113.10, 10.0.0.1' }, proxied)).status).toBe(202);
+  });
+
+  it('answers 503 (not a crash) when the outbox cannot store', async () => {
+    const broken = {
+      store: () => {
+        throw new Error('disk full');
+      },
+    };
+    const { status, headers, body } = await post(ticketInput(), {}, { outbox: broken });
+    expect(status).toBe(503);
+    expect(headers.get('retry-after')).toBe('60');
+    expect(body.errors[0].message).toMatch(/support@example\.com/);
+  });
+
+  it('answers 202 with a reference while the helpdesk is unreachable', async () => {
+    const adapter = createGitHubAdapter({
+      token: 'x',
+      owner: 'example',
+      repo: 'support-tickets',
+      baseUrl: 'http://127.0.0.1:9', // nothing listens on the discard port
+      requestTimeoutMs: 200,
+    });
+    const loop = startDelivery({ outbox, adapter, baseDelayMs: 10_000 });
+    try {
+      const now = () => new Date();
+      const { status, body } = await post(ticketInput(), {}, { now, onStored: () => loop.wake() });
+      expect(status).toBe(202);
+      const reference = body.reference as string;
+      for (let i = 0; i < 100 && outbox.get(reference)!.lastError === null; i++)
+        await new Promise((r) => setTimeout(r, 20));
+      const stored = outbox.get(reference)!;
+      expect(stored.attempts).toBe(1);
+      expect(stored.state).toBe('pending');
+      expect(stored.lastError).toMatch(/^ambiguous: no answer from GitHub/);
+    } finally {
+      await loop.stop();
+    }
+  });
+});
+
+describe('fuzzing POST /api/tickets', () => {
+  const valid = ticketInput();
+  const fieldNames = Object.keys(valid) as Array<keyof typeof valid>;
+  const junk = fc.oneof(
+    fc.anything(),
+    fc.string(),
+    fc.integer(),
+    fc.double(),
+    fc.constant(null),
+    fc.constant(''),
+    fc.array(fc.string(), { maxLength: 8 }),
+    fc.string({ unit: 'binary', maxLength: 300 }),
+  );
+  /** A valid ticket with some fields replaced by junk or removed. */
+  const damagedTicket = fc
+    .record({
+      replace: fc.dictionary(fc.constantFrom(...fieldNames), junk, { maxKeys: 4 }),
+      remove: fc.subarray(fieldNames, { maxLength: 3 }),
+      nested: fc.option(fc.record({ name: junk, email: junk, callbackNumber: junk })),
+    })
+    .map(({ replace, remove, nested }) => {
+      const ticket: Record<string, unknown> = { ...valid, ...replace };
+      for (const field of remove) delete ticket[field];
+      if (nested) ticket.contact = { ...valid.contact, ...nested };
+      return JSON.stringify(ticket);
+    });
+  const body = fc.oneof(
+    fc.constant(JSON.stringify(valid)),
+    damagedTicket,
+    fc.json(),
+    fc.string({ unit: 'binary', maxLength: 500 }),
+    fc.anything().map((value) => JSON.stringify(value) ?? 'undefined'),
+    fc.constant('{"category":'),
+    fc.constant(''),
+  );
+
+  it('always answers 202 or 4xx with field errors; never 5xx, never a throw', async () => {
+    let seen202 = 0;
+    await fc.assert(
+      fc.asyncProperty(body, async (text) => {
+        const response = await handleTicketRequest(ticketRequest(text), deps);
+        const json = (await response.json()) as { errors?: Array<{ path: unknown; message: unknown }> };
+        if (response.status === 202) {
+          seen202++;
+          return;
+        }
+        expect(response.status).toBeGreaterThanOrEqual(400);
+        expect(response.status).toBeLessThan(500);
+        expect(json.errors!.length).toBeGreaterThan(0);
+        for (const error of json.errors!) {
+          expect(typeof error.path).toBe('string');
+          expect(typeof error.message).toBe('string');
+          expect(error.message).not.toBe('');
+        }
+      }),
+      { numRuns: 400 },
+    );
+    expect(seen202).toBeGreaterThan(0);
+  });
+
+  it('accepts every valid variation with 202', async () => {
+    const validTicket = fc.record({
+      category: fc.constantFrom('outage', 'voicemail', 'question', 'registration' as const),
+      serviceState: fc.constantFrom('down', 'degraded', 'intermittent', 'not-affected' as const),
+      totalUsers: fc.integer({ min: 1, max: 5000 }),
+      share: fc.double({ min: 0, max: 1, noNaN: true }),
+      previouslyWorking: fc.boolean(),
+      workaround: fc.boolean(),
+      key: fc.uuid(),
+    });
+    await fc.assert(
+      fc.asyncProperty(validTicket, async (v) => {
+        const affected =
+          v.serviceState === 'not-affected' ? 0 : Math.max(1, Math.floor(v.share * v.totalUsers));
+        const ticket = ticketInput({
+          category: v.category,
+          serviceState: v.serviceState,
+          totalUsers: v.totalUsers,
+          affectedUsers: affected,
+          previouslyWorking: v.previouslyWorking,
+          workaround: v.workaround,
+          idempotencyKey: v.key,
+        });
+        const response = await handleTicketRequest(ticketRequest(ticket), deps);
+        expect(response.status).toBe(202);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
