@@ -1,10 +1,12 @@
 // The one list of knowledge-base categories. The folder under content/articles/ is the category id.
+import type { Category as TicketCategory } from '../triage/categories.ts';
+
 export interface Category {
   id: string;
   label: string;
   description: string;
   /** The ticket category the "Open a ticket" link preselects. */
-  ticketCategory: string;
+  ticketCategory: TicketCategory;
 }
 
 export const categories = [
