@@ -239,21 +239,62 @@ export function historyPages(months: HistoryMonth[], perPage = 3): HistoryMonth[
 }
 
 export interface IncidentBanner {
+  kind: 'incident' | 'maintenance';
   id: string;
   title: string;
-  impact: IncidentImpact;
+  impact: IncidentImpact | 'maintenance';
   statusLabel: string;
   path: string;
 }
 
-/** What the banner on KB pages and the ticket form links to while incidents are unresolved (worst first). */
+/**
+ * What the banner on KB pages and the ticket form links to: unresolved incidents (worst first), then
+ * maintenance in progress.
+ */
 export function incidentBanners(file: IncidentsFile, now: Instant): IncidentBanner[] {
   const rank = ['none', 'minor', 'major', 'critical'];
-  return unresolvedIncidents(file, now)
+  const incidents = unresolvedIncidents(file, now)
     .map((incident) => incidentView(file, incident, now))
     .filter((view): view is IncidentView => view !== null)
     .sort(
       (a, b) => rank.indexOf(b.impact) - rank.indexOf(a.impact) || Date.parse(b.startedAt) - Date.parse(a.startedAt),
     )
-    .map(({ id, title, impact, statusLabel, path }) => ({ id, title, impact, statusLabel, path }));
+    .map(({ kind, id, title, impact, statusLabel, path }): IncidentBanner => ({ kind, id, title, impact, statusLabel, path }));
+  const maintenances = activeMaintenances(file, now)
+    .map((m) => maintenanceView(file, m, now))
+    .map(({ kind, id, title, statusLabel, path }): IncidentBanner => ({
+      kind,
+      id,
+      title,
+      impact: 'maintenance',
+      statusLabel,
+      path,
+    }));
+  return [...incidents, ...maintenances];
+}
+
+function listInWords(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** The banner's one sentence in plain words: what is affected now and how. */
+export function statusSentence(overview: StatusOverview): string {
+  const components = overview.groups.flatMap((g) => g.components);
+  const affected = components
+    .filter((c) => c.status !== 'operational' && c.status !== 'under_maintenance')
+    .map((c) => `${c.name} (${c.statusLabel.toLowerCase()})`);
+  const count = overview.unresolved.length;
+  const sentences: string[] = [];
+  if (count > 0) {
+    const incidents = count === 1 ? 'an incident' : `${count} incidents`;
+    sentences.push(
+      affected.length > 0
+        ? `We are working on ${incidents} affecting ${listInWords(affected)}.`
+        : `We are working on ${incidents}; no service is disrupted by ${count === 1 ? 'it' : 'them'}.`,
+    );
+  }
+  const maintained = overview.activeMaintenances.flatMap((m) => m.components.map((c) => c.name));
+  if (maintained.length > 0)
+    sentences.push(`Scheduled maintenance is in progress on ${listInWords([...new Set(maintained)])}.`);
+  return sentences.join(' ') || 'All our services are running normally.';
 }

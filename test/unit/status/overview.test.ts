@@ -6,6 +6,7 @@ import {
   statusEntryIds,
   statusHistory,
   statusOverview,
+  statusSentence,
 } from '../../../src/lib/status/overview.ts';
 import { sample, small } from './helpers.ts';
 
@@ -117,5 +118,37 @@ describe('incidentBanners (KB pages and the ticket form)', () => {
       ['trunk-errors', 'major', '/status/incidents/trunk-errors/'],
     ]);
     expect(incidentBanners(small(), '2026-01-12T00:00:00Z')).toEqual([]);
+  });
+
+  it('links maintenance while it is in progress, after the incidents', () => {
+    expect(incidentBanners(small(), '2026-01-15T07:00:00Z')).toEqual([
+      {
+        kind: 'maintenance',
+        id: 'pbx-patch',
+        title: 'PBX patch',
+        impact: 'maintenance',
+        statusLabel: 'In progress',
+        path: '/status/incidents/pbx-patch/',
+      },
+    ]);
+    expect(incidentBanners(small(), '2026-01-15T08:00:00Z')).toEqual([]);
+  });
+});
+
+describe('statusSentence (the banner in plain words)', () => {
+  const sentence = (now: string) => statusSentence(statusOverview(small(), now, 'UTC'));
+
+  it('says what is affected and how, and that we are on it', () => {
+    expect(sentence('2026-01-10T11:15:00Z')).toBe(
+      'We are working on 2 incidents affecting SIP trunking (major outage) and Hosted PBX (degraded performance).',
+    );
+    expect(sentence('2026-01-20T10:00:00Z')).toBe(
+      'We are working on an incident affecting Customer portal (degraded performance).',
+    );
+  });
+
+  it('names the components under maintenance, and says so when all is well', () => {
+    expect(sentence('2026-01-15T07:00:00Z')).toBe('Scheduled maintenance is in progress on Hosted PBX.');
+    expect(sentence('2026-01-12T00:00:00Z')).toBe('All our services are running normally.');
   });
 });
