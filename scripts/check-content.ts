@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkArticleSet, articleIdFromPath, type ArticleRef } from '../src/lib/articles/consistency.ts';
 import { validateArticleSource } from '../src/lib/articles/validate.ts';
+import { validateIncidentsText } from '../src/lib/status/schema.ts';
 
 const root = process.argv[2] ?? process.env.CONTENT_DIR ?? 'content';
 const articlesDir = path.join(root, 'articles');
@@ -26,7 +27,23 @@ function checkArticles(): string[] {
   return [...errors, ...checkArticleSet(refs)];
 }
 
-const checks: [string, () => string[]][] = [['articles', checkArticles]];
+/** components, incidents and maintenance: the same validation as the build and `npm run status -- validate`. */
+function checkIncidents(): string[] {
+  const file = path.join(root, 'incidents.json');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    return [`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? error}); the status page needs it`];
+  }
+  const result = validateIncidentsText(text, file);
+  return result.ok ? [] : result.errors;
+}
+
+const checks: [string, () => string[]][] = [
+  ['articles', checkArticles],
+  ['incidents', checkIncidents],
+];
 
 let failed = false;
 for (const [name, check] of checks) {

@@ -5,6 +5,8 @@
 export interface MarkdownOptions {
   /** `##` becomes `<h{2 + headingShift}>`, so a postmortem's headings sit below the page's own (max h6). */
   headingShift?: number;
+  /** Makes site paths absolute (`/support/new/` → `https://site/support/new/`), for feeds read elsewhere. */
+  baseUrl?: string;
 }
 
 export function escapeHtml(text: string): string {
@@ -18,10 +20,14 @@ export function isSafeHref(href: string): boolean {
   return /^(\/(?!\/)|#|\?)/.test(href) || (!href.includes(':') && !href.startsWith('/'));
 }
 
+function absolute(href: string, baseUrl: string | undefined): string {
+  return baseUrl && href.startsWith('/') ? new URL(href, baseUrl).href : href;
+}
+
 // Code spans, links, strong, then emphasis with * or _ (underscores only at word edges, so snake_case stays).
 const INLINE = /`([^`]+)`|\[([^\]]+)\]\(([^()\s]+)\)|\*\*(\S(?:.*?\S)?)\*\*|\*(\S(?:.*?\S)?)\*|(?<!\w)_(\S(?:.*?\S)?)_(?!\w)/g;
 
-export function renderInline(text: string): string {
+export function renderInline(text: string, baseUrl?: string): string {
   let html = '';
   let last = 0;
   for (const match of text.matchAll(INLINE)) {
@@ -30,9 +36,9 @@ export function renderInline(text: string): string {
     last = match.index + whole.length;
     if (code !== undefined) html += `<code>${escapeHtml(code)}</code>`;
     else if (label !== undefined && href !== undefined)
-      html += isSafeHref(href) ? `<a href="${escapeHtml(href)}">${renderInline(label)}</a>` : escapeHtml(whole);
-    else if (strong !== undefined) html += `<strong>${renderInline(strong)}</strong>`;
-    else html += `<em>${renderInline(em ?? underscored ?? '')}</em>`;
+      html += isSafeHref(href) ? `<a href="${escapeHtml(absolute(href, baseUrl))}">${renderInline(label)}</a>` : escapeHtml(whole);
+    else if (strong !== undefined) html += `<strong>${renderInline(strong, baseUrl)}</strong>`;
+    else html += `<em>${renderInline(em ?? underscored ?? '', baseUrl)}</em>`;
   }
   return html + escapeHtml(text.slice(last));
 }
@@ -83,19 +89,20 @@ function parseBlocks(markdown: string): Block[] {
 }
 
 /** Markdown to safe HTML. */
-export function renderMarkdown(markdown: string, { headingShift = 0 }: MarkdownOptions = {}): string {
+export function renderMarkdown(markdown: string, { headingShift = 0, baseUrl }: MarkdownOptions = {}): string {
+  const inline = (text: string) => renderInline(text, baseUrl);
   return parseBlocks(markdown)
     .map((block) => {
       switch (block.kind) {
         case 'p':
-          return block.lines.length > 0 ? `<p>${renderInline(block.lines.join('\n'))}</p>` : '';
+          return block.lines.length > 0 ? `<p>${inline(block.lines.join('\n'))}</p>` : '';
         case 'heading': {
           const level = Math.min(6, block.level + headingShift);
-          return `<h${level}>${renderInline(block.text)}</h${level}>`;
+          return `<h${level}>${inline(block.text)}</h${level}>`;
         }
         case 'ul':
         case 'ol':
-          return `<${block.kind}>${block.items.map((item) => `<li>${renderInline(item)}</li>`).join('')}</${block.kind}>`;
+          return `<${block.kind}>${block.items.map((item) => `<li>${inline(item)}</li>`).join('')}</${block.kind}>`;
         case 'code':
           return `<pre><code>${escapeHtml(block.lines.join('\n'))}</code></pre>`;
       }

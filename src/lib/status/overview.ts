@@ -57,6 +57,7 @@ export interface IncidentView {
   path: string;
   startedAt: string;
   resolvedAt: string | null;
+  /** The components it names, with the status the incident gives them. */
   components: ComponentView[];
   /** Newest first. */
   updates: TimelineEntry[];
@@ -93,6 +94,15 @@ function componentViews(file: IncidentsFile, ids: readonly string[], now: Instan
     });
 }
 
+/** The components an incident names, with the status it gives them (not their status today). */
+function incidentComponentViews(file: IncidentsFile, incident: Incident): ComponentView[] {
+  return file.components.flatMap((c) => {
+    const status = incident.components[c.id];
+    if (!status) return [];
+    return [{ id: c.id, name: c.name, description: c.description, status, statusLabel: componentStatusLabels[status] }];
+  });
+}
+
 function timeline(updates: { at: string; status: TimelineEntry['status']; body: string }[]): TimelineEntry[] {
   return updates.map((u) => ({ ...u, statusLabel: updateStatusLabels[u.status] })).reverse();
 }
@@ -114,7 +124,7 @@ export function incidentView(file: IncidentsFile, incident: Incident, now: Insta
     path: incidentPath(incident.id),
     startedAt: updates[0].at,
     resolvedAt: status === 'resolved' ? (updates.at(-1)?.at ?? null) : null,
-    components: componentViews(file, Object.keys(incident.components), now),
+    components: incidentComponentViews(file, incident),
     updates: timeline(updates),
     postmortem,
   };
@@ -271,30 +281,4 @@ export function incidentBanners(file: IncidentsFile, now: Instant): IncidentBann
       path,
     }));
   return [...incidents, ...maintenances];
-}
-
-function listInWords(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
-
-/** The banner's one sentence in plain words: what is affected now and how. */
-export function statusSentence(overview: StatusOverview): string {
-  const components = overview.groups.flatMap((g) => g.components);
-  const affected = components
-    .filter((c) => c.status !== 'operational' && c.status !== 'under_maintenance')
-    .map((c) => `${c.name} (${c.statusLabel.toLowerCase()})`);
-  const count = overview.unresolved.length;
-  const sentences: string[] = [];
-  if (count > 0) {
-    const incidents = count === 1 ? 'an incident' : `${count} incidents`;
-    sentences.push(
-      affected.length > 0
-        ? `We are working on ${incidents} affecting ${listInWords(affected)}.`
-        : `We are working on ${incidents}; no service is disrupted by ${count === 1 ? 'it' : 'them'}.`,
-    );
-  }
-  const maintained = overview.activeMaintenances.flatMap((m) => m.components.map((c) => c.name));
-  if (maintained.length > 0)
-    sentences.push(`Scheduled maintenance is in progress on ${listInWords([...new Set(maintained)])}.`);
-  return sentences.join(' ') || 'All our services are running normally.';
 }

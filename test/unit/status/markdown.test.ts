@@ -67,6 +67,12 @@ describe('renderMarkdown (incident updates and postmortems)', () => {
     expect(renderInline('[x]("onmouseover=alert(1))')).not.toContain('<a');
   });
 
+  it('makes site paths absolute when given a base URL (feeds)', () => {
+    expect(renderMarkdown('[ticket](/support/new/) or [mail](mailto:a@example.com)', { baseUrl: 'https://support.example.com' })).toBe(
+      '<p><a href="https://support.example.com/support/new/">ticket</a> or <a href="mailto:a@example.com">mail</a></p>',
+    );
+  });
+
   it('isSafeHref accepts web, mail, phone and site links only', () => {
     expect(['https://example.com', 'http://x.example', 'tel:+15555550100', '/status/', '#why', 'page/'].every(isSafeHref)).toBe(
       true,
