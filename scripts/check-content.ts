@@ -34,7 +34,9 @@ function checkIncidents(): string[] {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    return [`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? error}); the status page needs it`];
+    return [
+      `${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? error}); the status page needs it`,
+    ];
   }
   const result = validateIncidentsText(text, file);
   return result.ok ? [] : result.errors;

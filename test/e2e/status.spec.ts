@@ -89,7 +89,9 @@ test.describe('the status page without JavaScript', () => {
 
   test('incident permalinks render the timeline, and the postmortem once published', async ({ page, request }) => {
     const now = await builtAt(request);
-    const withPostmortem = visibleIncidents(file, now).find((i) => i.postmortem && Date.parse(i.postmortem.at) <= Date.parse(now));
+    const withPostmortem = visibleIncidents(file, now).find(
+      (i) => i.postmortem && Date.parse(i.postmortem.at) <= Date.parse(now),
+    );
     expect(withPostmortem).toBeDefined();
     await page.goto(`/status/incidents/${withPostmortem!.id}/`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(withPostmortem!.title);
@@ -129,7 +131,11 @@ test.describe('the status page with JavaScript', () => {
     const now = Date.parse(await builtAt(request));
     await page.clock.install({ time: now + 2 * 3_600_000 + 5_000 });
     await page.goto('/status/');
-    const asOf = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' });
+    const asOf = new Intl.DateTimeFormat('en-US', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: 'Europe/Paris',
+    });
     await expect(page.locator('.overall .local')).toHaveText(` (${asOf.format(now)} your time, 2 hours ago)`);
   });
 
@@ -167,7 +173,9 @@ test.describe('the status page with JavaScript', () => {
     const description = await page.locator('[data-description]').textContent();
     await page.route('**/api/v2/summary.json', (route) => route.fulfill({ status: 503, body: 'down' }));
     await page.clock.runFor(60_000);
-    await expect(page.locator('[data-checked]')).toHaveText(/^Could not check for updates at .*; trying again in a minute\.$/);
+    await expect(page.locator('[data-checked]')).toHaveText(
+      /^Could not check for updates at .*; trying again in a minute\.$/,
+    );
     await expect(page.locator('[data-description]')).toHaveText(description!);
   });
 });
@@ -249,7 +257,9 @@ test.describe('feeds, calendar, badge and JSON for tools', () => {
     const now = await builtAt(request);
     const response = await request.get('/status/badge.svg');
     expect(response.headers()['content-type']).toContain('image/svg+xml');
-    expect(await response.text()).toContain(`<title>status: ${statusOverview(file, now, timeZone).description}</title>`);
+    expect(await response.text()).toContain(
+      `<title>status: ${statusOverview(file, now, timeZone).description}</title>`,
+    );
   });
 });
 

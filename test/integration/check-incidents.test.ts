@@ -24,7 +24,9 @@ describe('npm run check:content on incidents.json', () => {
     const run = checkContent('test/fixtures/content-bad');
     expect(run.status).toBe(1);
     const lines = run.stderr.split('\n').filter((line) => line.includes('incidents.json'));
-    const paths = lines.map((line) => line.replace(/^test\/fixtures\/content-bad\/incidents\.json: ([^:]+): .*$/, '$1'));
+    const paths = lines.map((line) =>
+      line.replace(/^test\/fixtures\/content-bad\/incidents\.json: ([^:]+): .*$/, '$1'),
+    );
     expect(paths).toEqual([
       'components[1].id',
       'components[1].name',
@@ -39,7 +41,9 @@ describe('npm run check:content on incidents.json', () => {
       'maintenances[0].updates[0].status',
       'maintenances[1].id',
     ]);
-    expect(lines.join('\n')).toContain('incidents[0].updates[1].at: must be after updates[0].at (2026-11-20T14:02:00Z)');
+    expect(lines.join('\n')).toContain(
+      'incidents[0].updates[1].at: must be after updates[0].at (2026-11-20T14:02:00Z)',
+    );
     expect(run.stdout).not.toContain('✓ incidents');
   });
 

@@ -25,7 +25,8 @@ function absolute(href: string, baseUrl: string | undefined): string {
 }
 
 // Code spans, links, strong, then emphasis with * or _ (underscores only at word edges, so snake_case stays).
-const INLINE = /`([^`]+)`|\[([^\]]+)\]\(([^()\s]+)\)|\*\*(\S(?:.*?\S)?)\*\*|\*(\S(?:.*?\S)?)\*|(?<!\w)_(\S(?:.*?\S)?)_(?!\w)/g;
+const INLINE =
+  /`([^`]+)`|\[([^\]]+)\]\(([^()\s]+)\)|\*\*(\S(?:.*?\S)?)\*\*|\*(\S(?:.*?\S)?)\*|(?<!\w)_(\S(?:.*?\S)?)_(?!\w)/g;
 
 export function renderInline(text: string, baseUrl?: string): string {
   let html = '';
@@ -36,7 +37,9 @@ export function renderInline(text: string, baseUrl?: string): string {
     last = match.index + whole.length;
     if (code !== undefined) html += `<code>${escapeHtml(code)}</code>`;
     else if (label !== undefined && href !== undefined)
-      html += isSafeHref(href) ? `<a href="${escapeHtml(absolute(href, baseUrl))}">${renderInline(label)}</a>` : escapeHtml(whole);
+      html += isSafeHref(href)
+        ? `<a href="${escapeHtml(absolute(href, baseUrl))}">${renderInline(label)}</a>`
+        : escapeHtml(whole);
     else if (strong !== undefined) html += `<strong>${renderInline(strong, baseUrl)}</strong>`;
     else html += `<em>${renderInline(em ?? underscored ?? '', baseUrl)}</em>`;
   }

@@ -269,7 +269,14 @@ export function incidentBanners(file: IncidentsFile, now: Instant): IncidentBann
     .sort(
       (a, b) => rank.indexOf(b.impact) - rank.indexOf(a.impact) || Date.parse(b.startedAt) - Date.parse(a.startedAt),
     )
-    .map(({ kind, id, title, impact, statusLabel, path }): IncidentBanner => ({ kind, id, title, impact, statusLabel, path }));
+    .map(({ kind, id, title, impact, statusLabel, path }): IncidentBanner => ({
+      kind,
+      id,
+      title,
+      impact,
+      statusLabel,
+      path,
+    }));
   const maintenances = activeMaintenances(file, now)
     .map((m) => maintenanceView(file, m, now))
     .map(({ kind, id, title, statusLabel, path }): IncidentBanner => ({

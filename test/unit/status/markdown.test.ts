@@ -62,24 +62,34 @@ describe('renderMarkdown (incident updates and postmortems)', () => {
       '<a href="/support/new/?category=fax&amp;x=1">open a ticket</a>',
     );
     expect(renderInline('[mail](mailto:noc@example.com)')).toBe('<a href="mailto:noc@example.com">mail</a>');
-    for (const href of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,x', 'vbscript:x', '//evil.example/x'])
+    for (const href of [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      'data:text/html,x',
+      'vbscript:x',
+      '//evil.example/x',
+    ])
       expect(renderInline(`[click](${href})`)).not.toContain('<a');
     expect(renderInline('[x]("onmouseover=alert(1))')).not.toContain('<a');
   });
 
   it('makes site paths absolute when given a base URL (feeds)', () => {
-    expect(renderMarkdown('[ticket](/support/new/) or [mail](mailto:a@example.com)', { baseUrl: 'https://support.example.com' })).toBe(
+    expect(
+      renderMarkdown('[ticket](/support/new/) or [mail](mailto:a@example.com)', {
+        baseUrl: 'https://support.example.com',
+      }),
+    ).toBe(
       '<p><a href="https://support.example.com/support/new/">ticket</a> or <a href="mailto:a@example.com">mail</a></p>',
     );
   });
 
   it('isSafeHref accepts web, mail, phone and site links only', () => {
-    expect(['https://example.com', 'http://x.example', 'tel:+15555550100', '/status/', '#why', 'page/'].every(isSafeHref)).toBe(
-      true,
-    );
-    expect(['javascript:x', 'data:x', 'file:///etc/passwd', '//x.example', 'https://x y', 'ftp://x'].some(isSafeHref)).toBe(
-      false,
-    );
+    expect(
+      ['https://example.com', 'http://x.example', 'tel:+15555550100', '/status/', '#why', 'page/'].every(isSafeHref),
+    ).toBe(true);
+    expect(
+      ['javascript:x', 'data:x', 'file:///etc/passwd', '//x.example', 'https://x y', 'ftp://x'].some(isSafeHref),
+    ).toBe(false);
   });
 
   it('leaves snake_case and lone asterisks alone', () => {
@@ -98,6 +108,8 @@ describe('renderMarkdown (incident updates and postmortems)', () => {
       expect(html.replace(/<\/?(p|h[2-6]|ul|ol|li|em|strong|code|pre|a)( href="[^"]*")?>/g, '')).not.toMatch(/[<>]/);
     }
     const withLink = file.incidents.find((i) => i.id === '2026-11-09-fax-t38-failures')!;
-    expect(renderMarkdown(withLink.updates.at(-1)!.body)).toContain('<a href="/support/new/?category=fax">open a ticket</a>');
+    expect(renderMarkdown(withLink.updates.at(-1)!.body)).toContain(
+      '<a href="/support/new/?category=fax">open a ticket</a>',
+    );
   });
 });

@@ -163,7 +163,12 @@ describe('statusSentence (the banner in plain words)', () => {
   });
 
   it('says the same from the summary JSON, as the page script does after a refresh', () => {
-    for (const now of ['2026-01-10T11:15:00Z', '2026-01-15T07:00:00Z', '2026-01-20T10:00:00Z', '2026-01-12T00:00:00Z']) {
+    for (const now of [
+      '2026-01-10T11:15:00Z',
+      '2026-01-15T07:00:00Z',
+      '2026-01-20T10:00:00Z',
+      '2026-01-12T00:00:00Z',
+    ]) {
       const summary = JSON.parse(JSON.stringify(summaryJson(small(), statusPageInfo(), now)));
       expect(statusSentence(summaryFacts(summary))).toBe(sentence(now));
     }
