@@ -1,10 +1,11 @@
 // `npm run check:content`: validates everything support teams edit under content/, with the same schemas
 // as the build, and prints one line per problem: file, field and fix. Exit 1 when anything is wrong.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkArticleSet, articleIdFromPath, type ArticleRef } from '../src/lib/articles/consistency.ts';
 import { validateArticleSource } from '../src/lib/articles/validate.ts';
 import { validateIncidentsText } from '../src/lib/status/schema.ts';
+import { staleSchemas } from '../src/build/json-schemas.ts';
 
 const root = process.argv[2] ?? process.env.CONTENT_DIR ?? 'content';
 const articlesDir = path.join(root, 'articles');
@@ -42,9 +43,16 @@ function checkIncidents(): string[] {
   return result.ok ? [] : result.errors;
 }
 
+/** The committed JSON Schemas match the zod schemas (only where the content has a schemas folder). */
+function checkSchemas(): string[] {
+  const dir = path.join(root, 'schemas');
+  return existsSync(dir) ? staleSchemas(dir, (file) => (existsSync(file) ? readFileSync(file, 'utf8') : null)) : [];
+}
+
 const checks: [string, () => string[]][] = [
   ['articles', checkArticles],
   ['incidents', checkIncidents],
+  ['schemas', checkSchemas],
 ];
 
 let failed = false;

@@ -1,7 +1,7 @@
 // `npm run check:content` fails on a broken content/incidents.json with one line per problem, each naming
 // the file and the JSON path (and line:column for a syntax error).
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -63,5 +63,18 @@ describe('npm run check:content on incidents.json', () => {
     const run = checkContent(dir);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(`${path.join(dir, 'incidents.json')}: cannot read the file (ENOENT)`);
+  });
+
+  it('fails when a committed JSON Schema is stale (npm run schemas regenerates it)', () => {
+    const dir = path.join(temp, 'stale-schema');
+    cpSync('content', dir, { recursive: true });
+    const schemaFile = path.join(dir, 'schemas', 'incidents.schema.json');
+    const schema = JSON.parse(readFileSync(schemaFile, 'utf8'));
+    delete schema.properties.maintenances;
+    writeFileSync(schemaFile, JSON.stringify(schema));
+    const run = checkContent(dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`${schemaFile}: out of date with its zod schema: run npm run schemas`);
+    expect(run.stdout).toContain('✓ incidents');
   });
 });
