@@ -23,6 +23,18 @@ const work = mkdtempSync(path.join(tmpdir(), 'dialtone-bench-'));
 mkdirSync('bench-results', { recursive: true });
 const outRoot = mkdtempSync(path.join('bench-results', 'dist-'));
 
+// Also when a build fails: remove the copies, and rebuild the content-layer cache (it points at the deleted
+// copies now) from content/, so a plain `npm run build` works afterwards.
+process.on('exit', () => {
+  rmSync(work, { recursive: true, force: true });
+  rmSync(outRoot, { recursive: true, force: true });
+  const { CONTENT_DIR: _benchCopy, ...projectEnv } = process.env;
+  spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'sync', '--force'], {
+    env: { ...projectEnv, ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: 'ignore',
+  });
+});
+
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
@@ -153,5 +165,3 @@ if (existsSync(statusPage)) {
     }
   }
 }
-rmSync(work, { recursive: true, force: true });
-rmSync(outRoot, { recursive: true, force: true });
