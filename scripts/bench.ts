@@ -5,8 +5,8 @@
 //  2. Status page budget: /status/ HTML (CSS inlined) at most 14 KB gzip, no third-party or render-blocking
 //     requests; the rebuild after a one-line incident update.
 // Options: --sizes 30,600  --runs 3  (CONTENT_DIR and the output folder are temporary copies).
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,6 +18,22 @@ const { values } = parseArgs({
 const sizes = values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
 const work = mkdtempSync(path.join(tmpdir(), 'dialtone-bench-'));
+// Builds go inside the project (bench-results/ is git-ignored): the prerender step imports packages from the
+// output folder, and only the project's node_modules resolves them.
+mkdirSync('bench-results', { recursive: true });
+const outRoot = mkdtempSync(path.join('bench-results', 'dist-'));
+
+// Also when a build fails: remove the copies, and rebuild the content-layer cache (it points at the deleted
+// copies now) from content/, so a plain `npm run build` works afterwards.
+process.on('exit', () => {
+  rmSync(work, { recursive: true, force: true });
+  rmSync(outRoot, { recursive: true, force: true });
+  const { CONTENT_DIR: _benchCopy, ...projectEnv } = process.env;
+  spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'sync', '--force'], {
+    env: { ...projectEnv, ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: 'ignore',
+  });
+});
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -46,10 +62,16 @@ function contentWith(total: number): string {
 function build(contentDir: string, outDir: string): number {
   rmSync(outDir, { recursive: true, force: true });
   const start = performance.now();
-  execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
+  // --force: no content-layer cache from an earlier run (it may point at content copies deleted since), so
+  // every build is the full build CI does.
+  const args = ['node_modules/astro/bin/astro.mjs', 'build', '--force', '--outDir', outDir];
+  const run = spawnSync(process.execPath, args, {
     env: { ...process.env, CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: 'ignore',
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
   });
+  // A failed build says why (the tail of its output), instead of a bare "Command failed".
+  if (run.status !== 0) throw new Error(`build of ${contentDir} failed:\n${(run.stdout + run.stderr).slice(-3000)}`);
   return performance.now() - start;
 }
 
@@ -65,7 +87,7 @@ const results = new Map<number, { ms: number[]; article: number; index: number; 
 const dirs = new Map(sizes.map((n) => [n, contentWith(n)]));
 for (let run = 0; run < runs; run++) {
   for (const n of sizes) {
-    const outDir = path.join(work, `dist-${n}`);
+    const outDir = path.join(outRoot, `dist-${n}`);
     const ms = build(dirs.get(n)!, outDir);
     const entry = results.get(n) ?? { ms: [], article: 0, index: 0, home: 0 };
     entry.ms.push(ms);
@@ -91,12 +113,15 @@ if (small && large) {
   );
 }
 
-const statusPage = path.join(work, `dist-${sizes[0]}`, 'client', 'status', 'index.html');
+const statusPage = path.join(outRoot, `dist-${sizes[0]}`, 'client', 'status', 'index.html');
 if (existsSync(statusPage)) {
   console.log('\n## Status page budget\n');
   const html = readFileSync(statusPage, 'utf8');
   const size = gz(statusPage);
-  const external = [...html.matchAll(/<(?:script|link|img)[^>]+(?:src|href)="(https?:)?\/\/[^"]+"/g)].length;
+  // Links the browser does not fetch (canonical, alternate feeds, sitemap) are not requests.
+  const external = [...html.matchAll(/<(?:script|link|img)[^>]+(?:src|href)="(https?:)?\/\/[^"]+"[^>]*>/g)].filter(
+    ([tag]) => !/\brel="(canonical|alternate|sitemap)"/.test(tag),
+  ).length;
   const blocking = [...html.matchAll(/<script(?![^>]*type="module")(?![^>]*\basync\b)(?![^>]*\bdefer\b)[^>]*\ssrc=/g)]
     .length;
   const stylesheets = [...html.matchAll(/<link[^>]+rel="stylesheet"/g)].length;
@@ -133,11 +158,10 @@ if (existsSync(statusPage)) {
         { encoding: 'utf8' },
       );
       if (update.status !== 0) console.log(`incident update failed: ${update.stderr}`);
-      build(dir, path.join(work, 'dist-publish'));
+      build(dir, path.join(outRoot, 'dist-publish'));
       console.log(
         `publish after a one-line incident update (CLI + full build, ${sizes[0]} articles): ${((performance.now() - start) / 1000).toFixed(1)} s`,
       );
     }
   }
 }
-rmSync(work, { recursive: true, force: true });

@@ -8,6 +8,8 @@ import { validateArticleSource } from '../src/lib/articles/validate.ts';
 import { checkCodesText } from '../src/lib/codes/cross-check.ts';
 import { validateCodesText } from '../src/lib/codes/validate.ts';
 import { checkTreeFile } from '../src/lib/troubleshooter/validate.ts';
+import { validateIncidentsText } from '../src/lib/status/schema.ts';
+import { staleSchemas } from '../src/build/json-schemas.ts';
 
 const root = process.argv[2] ?? process.env.CONTENT_DIR ?? 'content';
 const articlesDir = path.join(root, 'articles');
@@ -57,10 +59,33 @@ function checkTroubleshooters(): string[] {
   });
 }
 
+/** components, incidents and maintenance: the same validation as the build and `npm run status -- validate`. */
+function checkIncidents(): string[] {
+  const file = path.join(root, 'incidents.json');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    return [
+      `${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? error}); the status page needs it`,
+    ];
+  }
+  const result = validateIncidentsText(text, file);
+  return result.ok ? [] : result.errors;
+}
+
+/** The committed JSON Schemas match the zod schemas (only where the content has a schemas folder). */
+function checkSchemas(): string[] {
+  const dir = path.join(root, 'schemas');
+  return existsSync(dir) ? staleSchemas(dir, (file) => (existsSync(file) ? readFileSync(file, 'utf8') : null)) : [];
+}
+
 const checks: [string, () => string[]][] = [
   ['articles', checkArticles],
   ['codes', checkCodes],
   ['troubleshooters', checkTroubleshooters],
+  ['incidents', checkIncidents],
+  ['schemas', checkSchemas],
 ];
 
 let failed = false;

@@ -1,8 +1,9 @@
 // Status CLI (a contract, see DESIGN.md): summary JSON at an instant, validation, JSON Schema.
 //   npm run --silent status -- summary --file FILE --at ISO
 //   npm run --silent status -- validate --file FILE
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { contentPath } from '../src/build/content-dir.ts';
 import { defaultStatusSettings, statusPageInfo } from '../src/lib/status/page.ts';
 import { incidentsJsonSchema, validateIncidentsText } from '../src/lib/status/schema.ts';
 import { statuspageApi, summaryJson } from '../src/lib/status/statuspage.ts';
@@ -21,7 +22,8 @@ Options
   --at ISO           instant with offset, e.g. 2026-11-24T05:00:00Z (default: now)
   --site-url URL     where the site is served (default: $SITE_URL, else ${defaultStatusSettings.siteUrl})
   --provider NAME    provider name in the page name (default: $PUBLIC_PROVIDER_NAME, else ${defaultStatusSettings.providerName})
-  --time-zone ZONE   support team's IANA zone (default: $STATUS_TIME_ZONE, else ${defaultStatusSettings.timeZone})
+  --time-zone ZONE   support team's IANA zone (default: $STATUS_TIME_ZONE, else the support policy's
+                     timeZone in content/support-policy.json, else ${defaultStatusSettings.timeZone})
   -h, --help         this text
 
 Exit codes: 0 ok, 1 invalid or unreadable file, 2 bad usage.`;
@@ -62,7 +64,7 @@ function main(argv: string[]): number {
   const page = statusPageInfo({
     siteUrl: values['site-url'] ?? process.env.SITE_URL,
     providerName: values.provider ?? process.env.PUBLIC_PROVIDER_NAME,
-    timeZone: values['time-zone'] ?? process.env.STATUS_TIME_ZONE,
+    timeZone: values['time-zone'] || process.env.STATUS_TIME_ZONE || policyTimeZone(),
   });
   try {
     new Intl.DateTimeFormat('en', { timeZone: page.timeZone });
@@ -78,6 +80,18 @@ function main(argv: string[]): number {
   }
   process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   return 0;
+}
+
+/** The support team's zone as the site uses it: the support policy's timeZone (CONTENT_DIR respected). */
+function policyTimeZone(): string | undefined {
+  const file = contentPath('support-policy.json');
+  if (!existsSync(file)) return undefined;
+  try {
+    const zone = (JSON.parse(readFileSync(file, 'utf8')) as { timeZone?: unknown }).timeZone;
+    return typeof zone === 'string' ? zone : undefined;
+  } catch {
+    return undefined; // an unreadable policy is reported by check:content and the build, not here
+  }
 }
 
 function parseOptions(argv: string[]) {

@@ -27,3 +27,11 @@ export const impactLabels: Record<IncidentImpact, string> = {
   major: 'Major',
   critical: 'Critical',
 };
+
+/** The impact as a phrase on incident cards and pages: "Major impact", "No impact". */
+export const impactPhrases: Record<IncidentImpact, string> = {
+  none: 'No impact',
+  minor: 'Minor impact',
+  major: 'Major impact',
+  critical: 'Critical impact',
+};

@@ -57,6 +57,7 @@ export interface IncidentView {
   path: string;
   startedAt: string;
   resolvedAt: string | null;
+  /** The components it names, with the status the incident gives them. */
   components: ComponentView[];
   /** Newest first. */
   updates: TimelineEntry[];
@@ -93,6 +94,15 @@ function componentViews(file: IncidentsFile, ids: readonly string[], now: Instan
     });
 }
 
+/** The components an incident names, with the status it gives them (not their status today). */
+function incidentComponentViews(file: IncidentsFile, incident: Incident): ComponentView[] {
+  return file.components.flatMap((c) => {
+    const status = incident.components[c.id];
+    if (!status) return [];
+    return [{ id: c.id, name: c.name, description: c.description, status, statusLabel: componentStatusLabels[status] }];
+  });
+}
+
 function timeline(updates: { at: string; status: TimelineEntry['status']; body: string }[]): TimelineEntry[] {
   return updates.map((u) => ({ ...u, statusLabel: updateStatusLabels[u.status] })).reverse();
 }
@@ -114,7 +124,7 @@ export function incidentView(file: IncidentsFile, incident: Incident, now: Insta
     path: incidentPath(incident.id),
     startedAt: updates[0].at,
     resolvedAt: status === 'resolved' ? (updates.at(-1)?.at ?? null) : null,
-    components: componentViews(file, Object.keys(incident.components), now),
+    components: incidentComponentViews(file, incident),
     updates: timeline(updates),
     postmortem,
   };
@@ -239,21 +249,43 @@ export function historyPages(months: HistoryMonth[], perPage = 3): HistoryMonth[
 }
 
 export interface IncidentBanner {
+  kind: 'incident' | 'maintenance';
   id: string;
   title: string;
-  impact: IncidentImpact;
+  impact: IncidentImpact | 'maintenance';
   statusLabel: string;
   path: string;
 }
 
-/** What the banner on KB pages and the ticket form links to while incidents are unresolved (worst first). */
+/**
+ * What the banner on KB pages and the ticket form links to: unresolved incidents (worst first), then
+ * maintenance in progress.
+ */
 export function incidentBanners(file: IncidentsFile, now: Instant): IncidentBanner[] {
   const rank = ['none', 'minor', 'major', 'critical'];
-  return unresolvedIncidents(file, now)
+  const incidents = unresolvedIncidents(file, now)
     .map((incident) => incidentView(file, incident, now))
     .filter((view): view is IncidentView => view !== null)
     .sort(
       (a, b) => rank.indexOf(b.impact) - rank.indexOf(a.impact) || Date.parse(b.startedAt) - Date.parse(a.startedAt),
     )
-    .map(({ id, title, impact, statusLabel, path }) => ({ id, title, impact, statusLabel, path }));
+    .map(({ kind, id, title, impact, statusLabel, path }): IncidentBanner => ({
+      kind,
+      id,
+      title,
+      impact,
+      statusLabel,
+      path,
+    }));
+  const maintenances = activeMaintenances(file, now)
+    .map((m) => maintenanceView(file, m, now))
+    .map(({ kind, id, title, statusLabel, path }): IncidentBanner => ({
+      kind,
+      id,
+      title,
+      impact: 'maintenance',
+      statusLabel,
+      path,
+    }));
+  return [...incidents, ...maintenances];
 }

@@ -164,3 +164,40 @@ export function formatPercent(fraction: number): string {
   const hundredths = Math.floor(fraction * 10_000 + 1e-9);
   return `${(hundredths / 100).toFixed(2)}%`;
 }
+
+/** The worst state a day saw (at least half a minute of it), which colours its bar. */
+export function uptimeDayLevel(day: UptimeDay): OutageKind | 'operational' {
+  return worstComponentStatus((Object.keys(day.minutes) as OutageKind[]).filter((kind) => day.minutes[kind] >= 0.5));
+}
+
+function formatDateRange(from: string, to: string): string {
+  const [a, b] = [DateTime.fromISO(from, { locale: 'en-US' }), DateTime.fromISO(to, { locale: 'en-US' })];
+  if (from === to) return a.toFormat('d LLLL yyyy');
+  const start = a.year !== b.year ? 'd LLLL yyyy' : a.month !== b.month ? 'd LLLL' : 'd';
+  return `${a.toFormat(start)} to ${b.toFormat('d LLLL yyyy')}`;
+}
+
+/**
+ * Every day of a strip in words, oldest first: each day with downtime on its own, runs of days without any
+ * merged ("3 September to 1 October 2026: no downtime recorded") so a screen reader does not read 90 lines.
+ */
+export function describeUptimeDays(days: readonly UptimeDay[]): string[] {
+  const lines: string[] = [];
+  let runStart: UptimeDay | undefined;
+  let runEnd: UptimeDay | undefined;
+  const flush = () => {
+    if (runStart && runEnd) lines.push(`${formatDateRange(runStart.date, runEnd.date)}: no downtime recorded`);
+    runStart = runEnd = undefined;
+  };
+  for (const day of days) {
+    if (uptimeDayLevel(day) === 'operational') {
+      runStart ??= day;
+      runEnd = day;
+    } else {
+      flush();
+      lines.push(describeUptimeDay(day));
+    }
+  }
+  flush();
+  return lines;
+}

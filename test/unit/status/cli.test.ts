@@ -1,6 +1,6 @@
 // The status and incident CLIs are contracts for tools outside the project: exit codes, stdout, stderr.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
@@ -27,6 +27,26 @@ describe('status CLI', () => {
     const page = statusPageInfo({ siteUrl: 'https://support.example.com' });
     expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(summaryJson(small(), page, at))));
     expect(JSON.parse(stdout).status).toEqual({ indicator: 'critical', description: 'Major Service Outage' });
+  });
+
+  it("uses the support policy's time zone, as the site does; STATUS_TIME_ZONE and --time-zone override it", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'status-policy-'));
+    try {
+      writeFileSync(path.join(dir, 'support-policy.json'), JSON.stringify({ timeZone: 'Europe/Berlin' }));
+      const zoneOf = (extraEnv: Record<string, string>, args: string[] = []) => {
+        const result = spawnSync(
+          node,
+          ['scripts/status.ts', 'summary', '--file', smallPath, '--at', '2026-01-10T11:15:00Z', ...args],
+          { encoding: 'utf8', env: { ...env, CONTENT_DIR: dir, ...extraEnv } },
+        );
+        return JSON.parse(result.stdout).page.time_zone;
+      };
+      expect(zoneOf({})).toBe('Europe/Berlin');
+      expect(zoneOf({ STATUS_TIME_ZONE: 'Asia/Tokyo' })).toBe('Asia/Tokyo');
+      expect(zoneOf({ STATUS_TIME_ZONE: 'Asia/Tokyo' }, ['--time-zone', 'America/Chicago'])).toBe('America/Chicago');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('works through npm run --silent, as the contract is written', () => {

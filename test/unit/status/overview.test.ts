@@ -7,6 +7,9 @@ import {
   statusHistory,
   statusOverview,
 } from '../../../src/lib/status/overview.ts';
+import { overviewFacts, statusSentence, summaryFacts } from '../../../src/lib/status/sentence.ts';
+import { statusPageInfo } from '../../../src/lib/status/page.ts';
+import { summaryJson } from '../../../src/lib/status/statuspage.ts';
 import { sample, small } from './helpers.ts';
 
 describe('statusOverview (what /status/ shows)', () => {
@@ -37,6 +40,14 @@ describe('statusOverview (what /status/ shows)', () => {
     });
     expect(incident.updates.map((u) => u.statusLabel)).toEqual(['Identified', 'Investigating']);
     expect(incident.components.map((c) => c.id)).toEqual(['outbound-calls']);
+  });
+
+  it("shows a resolved incident's components with the status it gave them, not today's", () => {
+    const resolved = findStatusEntry(sample(), '2026-10-29-phones-not-registering', '2026-11-24T05:30:00Z');
+    expect(resolved?.components.map((c) => [c.id, c.statusLabel])).toEqual([
+      ['hosted-pbx', 'Major outage'],
+      ['inbound-calls', 'Partial outage'],
+    ]);
   });
 
   it('lists maintenance in progress and upcoming, and 90-day uptime per component', () => {
@@ -117,5 +128,49 @@ describe('incidentBanners (KB pages and the ticket form)', () => {
       ['trunk-errors', 'major', '/status/incidents/trunk-errors/'],
     ]);
     expect(incidentBanners(small(), '2026-01-12T00:00:00Z')).toEqual([]);
+  });
+
+  it('links maintenance while it is in progress, after the incidents', () => {
+    expect(incidentBanners(small(), '2026-01-15T07:00:00Z')).toEqual([
+      {
+        kind: 'maintenance',
+        id: 'pbx-patch',
+        title: 'PBX patch',
+        impact: 'maintenance',
+        statusLabel: 'In progress',
+        path: '/status/incidents/pbx-patch/',
+      },
+    ]);
+    expect(incidentBanners(small(), '2026-01-15T08:00:00Z')).toEqual([]);
+  });
+});
+
+describe('statusSentence (the banner in plain words)', () => {
+  const sentence = (now: string) => statusSentence(overviewFacts(statusOverview(small(), now, 'UTC')));
+
+  it('says what is affected and how, and that we are on it', () => {
+    expect(sentence('2026-01-10T11:15:00Z')).toBe(
+      'We are working on 2 incidents affecting SIP trunking (major outage) and Hosted PBX (degraded performance).',
+    );
+    expect(sentence('2026-01-20T10:00:00Z')).toBe(
+      'We are working on an incident affecting Customer portal (degraded performance).',
+    );
+  });
+
+  it('names the components under maintenance, and says so when all is well', () => {
+    expect(sentence('2026-01-15T07:00:00Z')).toBe('Scheduled maintenance is in progress on Hosted PBX.');
+    expect(sentence('2026-01-12T00:00:00Z')).toBe('All our services are running normally.');
+  });
+
+  it('says the same from the summary JSON, as the page script does after a refresh', () => {
+    for (const now of [
+      '2026-01-10T11:15:00Z',
+      '2026-01-15T07:00:00Z',
+      '2026-01-20T10:00:00Z',
+      '2026-01-12T00:00:00Z',
+    ]) {
+      const summary = JSON.parse(JSON.stringify(summaryJson(small(), statusPageInfo(), now)));
+      expect(statusSentence(summaryFacts(summary))).toBe(sentence(now));
+    }
   });
 });

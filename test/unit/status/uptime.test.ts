@@ -3,10 +3,12 @@ import type { IncidentsFile } from '../../../src/lib/status/schema.ts';
 import {
   componentUptime,
   describeUptimeDay,
+  describeUptimeDays,
   formatMinutes,
   formatPercent,
   outageWeights,
   uptimeByComponent,
+  uptimeDayLevel,
 } from '../../../src/lib/status/uptime.ts';
 import { sample, small } from './helpers.ts';
 
@@ -187,5 +189,28 @@ describe('words for people', () => {
     expect(formatPercent(1)).toBe('100.00%');
     expect(formatMinutes(125)).toBe('2 h 5 min');
     expect(formatMinutes(120)).toBe('2 h');
+  });
+
+  it('colours a day by the worst state it saw', () => {
+    const days = componentUptime(small(), 'trunks', '2026-01-31T00:00:00Z').days;
+    const level = (date: string) => uptimeDayLevel(days.find((d) => d.date === date)!);
+    expect(level('2026-01-10')).toBe('major_outage');
+    expect(level('2026-01-11')).toBe('operational');
+    expect(level('2026-01-25')).toBe('under_maintenance');
+    const pbx = componentUptime(small(), 'pbx', '2026-01-31T00:00:00Z').days.find((d) => d.date === '2026-01-10');
+    expect(uptimeDayLevel(pbx!)).toBe('degraded_performance');
+  });
+
+  it('describes every day of a strip, merging the runs of quiet days', () => {
+    const days = componentUptime(small(), 'trunks', '2026-01-31T12:00:00Z', { days: 30 }).days;
+    expect(describeUptimeDays(days)).toEqual([
+      '2 to 9 January 2026: no downtime recorded',
+      '10 January 2026: major outage 30 min, partial outage 1 h 30 min; 96.04% uptime',
+      '11 to 24 January 2026: no downtime recorded',
+      '25 January 2026: maintenance 1 h 55 min; 100.00% uptime',
+      '26 to 31 January 2026: no downtime recorded',
+    ]);
+    const acrossYears = componentUptime(small(), 'portal', '2026-01-05T00:00:00Z', { days: 10 }).days;
+    expect(describeUptimeDays(acrossYears)).toEqual(['27 December 2025 to 5 January 2026: no downtime recorded']);
   });
 });
