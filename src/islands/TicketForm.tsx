@@ -2,7 +2,7 @@
 // due times derived in the browser with the same functions as the server (whose answer is what counts), the
 // draft kept on this device until the ticket is received. One idempotency key per draft: sending twice, or
 // again after a network error, gives the same reference.
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type SubmitEvent } from 'react';
 import type { FieldError } from '../lib/errors.ts';
 import { readableFieldErrors } from '../lib/policy/field-errors.ts';
 import type { SupportPolicy } from '../lib/policy/schema.ts';
@@ -10,6 +10,7 @@ import { deriveTicket } from '../lib/ticket/derive.ts';
 import {
   applyPrefill,
   draftToTicket,
+  isBlankDraft,
   newDraft,
   prefillFromQuery,
   restoreDraft,
@@ -77,7 +78,7 @@ export default function TicketForm({ policy, incidents, endpoint }: Props) {
     // The page's "this form needs JavaScript" note stays for browsers where this never runs.
     document.querySelector('[data-ticket-nojs]')?.setAttribute('hidden', '');
     const saved = restoreDraft(localStorage.getItem(DRAFT_STORAGE_KEY));
-    setRestored(saved !== undefined);
+    setRestored(saved !== undefined && !isBlankDraft(saved));
     setDraft(saved ? applyPrefill(saved, prefillFromQuery(new URLSearchParams(location.search))) : freshDraft());
     setTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
   }, []);
@@ -187,7 +188,7 @@ export default function TicketForm({ policy, incidents, endpoint }: Props) {
     );
   }
 
-  function onSubmit(event: FormEvent) {
+  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (sending) return;
     if (step.id === 'review') {

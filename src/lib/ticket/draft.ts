@@ -52,6 +52,11 @@ export function newDraft(idempotencyKey: string): TicketDraft {
   return ticketDraftSchema.parse({ idempotencyKey });
 }
 
+/** Nothing answered yet: a visit that typed nothing leaves nothing worth "restoring". */
+export function isBlankDraft(draft: TicketDraft): boolean {
+  return JSON.stringify({ ...draft, step: 0 }) === JSON.stringify(newDraft(draft.idempotencyKey));
+}
+
 /** The draft saved earlier, or undefined when there is none or it cannot be read. */
 export function restoreDraft(saved: string | null): TicketDraft | undefined {
   if (!saved) return undefined;

@@ -3,6 +3,7 @@ import { ticketFormUrl } from '../../../src/lib/articles/links.ts';
 import {
   applyPrefill,
   draftToTicket,
+  isBlankDraft,
   localTimeToInstant,
   newDraft,
   prefillFromQuery,
@@ -171,6 +172,12 @@ describe('restoreDraft', () => {
       exampleCalls: [],
       subject: 'Front desk phone shows No Service',
     });
+  });
+
+  it('tells a draft with answers from one where nothing was typed', () => {
+    expect(isBlankDraft({ ...newDraft(KEY), step: 2 })).toBe(true);
+    expect(isBlankDraft({ ...newDraft(KEY), subject: 'x' })).toBe(false);
+    expect(isBlankDraft({ ...newDraft(KEY), contact: { ...newDraft(KEY).contact, name: 'Dana' } })).toBe(false);
   });
 
   it('starts afresh without a draft, with unreadable JSON, or without a valid key', () => {
