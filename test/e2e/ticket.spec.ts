@@ -246,6 +246,8 @@ test.describe('prefill, drafts and errors', () => {
       'href',
       '/kb/registration/phone-wont-register/',
     );
+    const carried = page.getByRole('list', { name: /We will include the steps you already tried/ });
+    await expect(carried.getByRole('listitem')).toHaveText(tried);
     await page.getByRole('textbox', { name: 'Summary' }).fill('Reception phone says No Service');
     await continueButton(page).click();
     await fillImpact(page, { affected: '1' });

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { articleUrl } from '../../lib/articles/links.ts';
 import {
   emptyExampleCall,
+  lines,
   MAX_EXAMPLE_CALLS,
   type ExampleCallDraft,
   type TicketDraft,
@@ -66,15 +67,36 @@ export function IncidentNotices({ notices }: { notices: readonly IncidentNotice[
   );
 }
 
+/** What the playbook or the troubleshooter sent along, so the customer sees nothing was lost on the way. */
+function CarriedOver({ draft }: { draft: TicketDraft }) {
+  const tried = lines(draft.stepsTried);
+  if (!draft.fromArticle && tried.length === 0) return null;
+  return (
+    <div className="carried-over meta">
+      {draft.fromArticle && (
+        <p>
+          You came from the article <a href={articleUrl(draft.fromArticle)}>{draft.fromArticle}</a>: we will include it.
+        </p>
+      )}
+      {tried.length > 0 && (
+        <>
+          <p id="ticket-tried-title">We will include the steps you already tried (you can change them in step 3):</p>
+          <ul aria-labelledby="ticket-tried-title">
+            {tried.map((step) => (
+              <li key={step}>{step}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
 export function ProblemStep({ draft, update, errors, notices }: StepProps & { notices: readonly IncidentNotice[] }) {
   const suggestions = useArticleSuggestions(draft.subject);
   return (
     <>
-      {draft.fromArticle && (
-        <p className="meta">
-          You came from the article <a href={articleUrl(draft.fromArticle)}>{draft.fromArticle}</a>: we will include it.
-        </p>
-      )}
+      <CarriedOver draft={draft} />
       <RadioGroup
         field="category"
         label="What is wrong?"
