@@ -5,12 +5,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
-import {
-  DEFAULT_OUTBOX_PATH,
-  Outbox,
-  type DeliveryState,
-  type StoredTicket,
-} from '../src/helpdesk/outbox.ts';
+import { DEFAULT_OUTBOX_PATH, Outbox, type DeliveryState, type StoredTicket } from '../src/helpdesk/outbox.ts';
 import { ticketLabels, ticketTitle, toMarkdown } from '../src/lib/ticket/index.ts';
 
 const USAGE = 'usage: npm run tickets [-- --json] [--state STATE] [--show REF] [--retry REF] [--outbox FILE]';
@@ -139,8 +134,7 @@ function summary(t: StoredTicket) {
 }
 
 function delivery(t: StoredTicket): string {
-  if (t.state === 'delivered')
-    return t.externalId === t.reference ? 'delivered (local)' : `delivered #${t.externalId}`;
+  if (t.state === 'delivered') return t.externalId === t.reference ? 'delivered (local)' : `delivered #${t.externalId}`;
   if (t.state === 'failed') return `failed: ${t.lastError ?? 'unknown error'}`;
   return t.attempts === 0 ? t.state : `${t.state} (${t.attempts} attempts)`;
 }

@@ -48,9 +48,7 @@ function helpdeskFromEnv(env: Env, problems: string[]): HelpdeskConfig | undefin
   }
   const [owner, repo, extra] = (env.HELPDESK_REPO ?? '').split('/');
   if (!env.HELPDESK_REPO) {
-    problems.push(
-      'HELPDESK=github needs HELPDESK_REPO=owner/name: the repository where tickets become issues',
-    );
+    problems.push('HELPDESK=github needs HELPDESK_REPO=owner/name: the repository where tickets become issues');
   } else if (!owner || !repo || extra !== undefined) {
     problems.push(`HELPDESK_REPO="${env.HELPDESK_REPO}" must be owner/name, e.g. example/support-tickets`);
   }

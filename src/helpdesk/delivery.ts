@@ -79,10 +79,7 @@ export function startDelivery(options: DeliveryOptions): DeliveryLoop {
         attempts: ticket.attempts + 1,
       });
     } catch (error) {
-      failed(
-        ticket,
-        stopped ? new DeliveryError('ambiguous', 'stopped while sending') : toDeliveryError(error),
-      );
+      failed(ticket, stopped ? new DeliveryError('ambiguous', 'stopped while sending') : toDeliveryError(error));
     } finally {
       inFlight = undefined;
     }

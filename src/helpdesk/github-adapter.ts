@@ -1,12 +1,7 @@
 // Tickets as GitHub issues (@octokit/rest), with rate limits honoured and no duplicate after an ambiguous failure.
 import { Octokit } from '@octokit/rest';
 import { deliveryMarker, ticketLabels, ticketTitle, toMarkdown } from '../lib/ticket/index.ts';
-import {
-  DeliveryError,
-  type DeliveryContext,
-  type DeliveryReceipt,
-  type HelpdeskAdapter,
-} from './adapter.ts';
+import { DeliveryError, type DeliveryContext, type DeliveryReceipt, type HelpdeskAdapter } from './adapter.ts';
 import type { StoredTicket } from './outbox.ts';
 
 export interface GitHubAdapterOptions {
@@ -43,10 +38,7 @@ export function createGitHubAdapter(options: GitHubAdapterOptions): HelpdeskAdap
   });
 
   /** Pages through issues updated since the ticket was stored (newest first), looking for our hidden key. */
-  async function findExisting(
-    stored: StoredTicket,
-    signal: AbortSignal,
-  ): Promise<DeliveryReceipt | undefined> {
+  async function findExisting(stored: StoredTicket, signal: AbortSignal): Promise<DeliveryReceipt | undefined> {
     const marker = deliveryMarker(stored.deliveryKey);
     const since = new Date(Date.parse(stored.storedAt) - SEARCH_MARGIN_MS).toISOString();
     // Not octokit.paginate: its iterator drops `request.signal`, so a hanging page would never time out.
@@ -115,10 +107,7 @@ export function classify(error: unknown, now: number): DeliveryError {
   }
   const status = e.status;
   const retryAfterMs = retryAfter(headers, now);
-  if (
-    status === 429 ||
-    (status === 403 && (retryAfterMs !== undefined || headers['x-ratelimit-remaining'] === '0'))
-  ) {
+  if (status === 429 || (status === 403 && (retryAfterMs !== undefined || headers['x-ratelimit-remaining'] === '0'))) {
     return new DeliveryError(
       'rate-limited',
       `GitHub rate limit (${status}): ${message}`,

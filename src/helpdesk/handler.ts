@@ -28,17 +28,17 @@ export async function handleTicketRequest(request: Request, deps: TicketRequestD
   try {
     return await handle(request, deps);
   } catch {
-    return problem(
-      500,
-      `something went wrong on our side: try again, or e-mail ${deps.policy.contacts.supportEmail}`,
-    );
+    return problem(500, `something went wrong on our side: try again, or e-mail ${deps.policy.contacts.supportEmail}`);
   }
 }
 
 async function handle(request: Request, deps: TicketRequestDeps): Promise<Response> {
   const now = deps.now ?? (() => new Date());
   if (request.method !== 'POST') {
-    return problem(405, 'only POST is allowed: send the ticket as JSON', { allow: 'POST' });
+    // A POST to /api/tickets (no slash) is redirected by the server and arrives here as a GET.
+    return problem(405, 'only POST is allowed: POST the ticket as JSON to /api/tickets/ (with the slash)', {
+      allow: 'POST',
+    });
   }
   if (!originAllowed(request, deps.siteUrl)) {
     return problem(403, 'this form can only be sent from the support site');
@@ -59,8 +59,7 @@ async function handle(request: Request, deps: TicketRequestDeps): Promise<Respon
   }
   const maxBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const body = await readBody(request, maxBytes);
-  if (body === 'too-large')
-    return problem(413, `the ticket is larger than ${maxBytes} bytes: shorten the text`);
+  if (body === 'too-large') return problem(413, `the ticket is larger than ${maxBytes} bytes: shorten the text`);
   if (body === 'unreadable') return problem(400, 'the request body could not be read as UTF-8 text');
 
   const parsed = parseJson(body);

@@ -174,11 +174,7 @@ export class Outbox {
     return result.changes === 1;
   }
 
-  markDelivered(
-    reference: string,
-    receipt: { externalId: string; externalUrl?: string | undefined },
-    now: Date,
-  ) {
+  markDelivered(reference: string, receipt: { externalId: string; externalUrl?: string | undefined }, now: Date) {
     this.#db
       .prepare(
         `UPDATE tickets SET state = 'delivered', external_id = ?, external_url = ?, delivered_at = ?,
@@ -197,21 +193,13 @@ export class Outbox {
         `UPDATE tickets SET state = ?, last_error = ?, next_attempt_at = ?,
         maybe_created = MAX(maybe_created, ?) WHERE reference = ?`,
       )
-      .run(
-        retry.state,
-        retry.error.slice(0, 2000),
-        retry.at.getTime(),
-        retry.maybeCreated ? 1 : 0,
-        reference,
-      );
+      .run(retry.state, retry.error.slice(0, 2000), retry.at.getTime(), retry.maybeCreated ? 1 : 0, reference);
   }
 
   /** Operator: try an undelivered ticket again now. */
   retryNow(reference: string, now: Date): boolean {
     const result = this.#db
-      .prepare(
-        `UPDATE tickets SET next_attempt_at = ? WHERE reference = ? AND state IN ('pending', 'failed')`,
-      )
+      .prepare(`UPDATE tickets SET next_attempt_at = ? WHERE reference = ? AND state IN ('pending', 'failed')`)
       .run(now.getTime(), reference);
     return result.changes === 1;
   }
@@ -221,9 +209,7 @@ export class Outbox {
   }
 
   #byKey(idempotencyKey: string): StoredTicket | undefined {
-    return toStored(
-      this.#db.prepare('SELECT * FROM tickets WHERE idempotency_key = ?').get(idempotencyKey) as Row,
-    );
+    return toStored(this.#db.prepare('SELECT * FROM tickets WHERE idempotency_key = ?').get(idempotencyKey) as Row);
   }
 }
 

@@ -1,5 +1,6 @@
 // Everything POST /api/tickets needs, built once per server process from the environment.
 import { readFileSync } from 'node:fs';
+import { supportPolicy } from '../data/policy.ts';
 import { validatePolicyText, type SupportPolicy } from '../lib/policy/index.ts';
 import { createLocalAdapter, type HelpdeskAdapter } from './adapter.ts';
 import { ticketServerConfigFromEnv, type HelpdeskConfig } from './config.ts';
@@ -21,7 +22,7 @@ export interface TicketRuntime {
 
 export interface TicketRuntimeOptions {
   env?: Record<string, string | undefined>;
-  /** An already validated policy (e.g. imported at build time); otherwise `policyFile` is read. */
+  /** An already validated policy; otherwise `policyFile`, else the site's (content/support-policy.json or CONTENT_DIR). */
   policy?: SupportPolicy;
   policyFile?: string;
   onEvent?: (event: DeliveryEvent) => void;
@@ -46,7 +47,7 @@ export function createAdapter(config: HelpdeskConfig): HelpdeskAdapter {
 
 export function createTicketRuntime(options: TicketRuntimeOptions = {}): TicketRuntime {
   const config = ticketServerConfigFromEnv(options.env ?? process.env);
-  const policy = options.policy ?? loadPolicyFile(options.policyFile);
+  const policy = options.policy ?? (options.policyFile ? loadPolicyFile(options.policyFile) : supportPolicy());
   const outbox = new Outbox(config.outboxPath);
   const delivery = startDelivery({
     outbox,
@@ -80,8 +81,7 @@ export function ticketRuntime(): TicketRuntime {
 }
 
 function logEvent(event: DeliveryEvent): void {
-  if (event.type === 'delivered')
-    console.info(`helpdesk: ${event.reference} delivered as ${event.externalId}`);
+  if (event.type === 'delivered') console.info(`helpdesk: ${event.reference} delivered as ${event.externalId}`);
   else if (event.type === 'retry')
     console.warn(
       `helpdesk: ${event.reference} ${event.failure}, retry in ${Math.round(event.retryInMs / 1000)}s: ${event.error}`,

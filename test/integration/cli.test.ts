@@ -42,9 +42,7 @@ describe('npm run --silent triage', () => {
     ]);
     expect(output).toEqual({
       priority: 'critical',
-      reasons: [
-        '30 of 100 users (30%) cannot make or receive calls: at least 20% with service down is critical.',
-      ],
+      reasons: ['30 of 100 users (30%) cannot make or receive calls: at least 20% with service down is critical.'],
       clock: '24x7',
       afterHours: true,
       firstResponseDue: '2026-11-21T01:15:00Z',
@@ -97,9 +95,7 @@ describe('npm run --silent triage', () => {
     writeFileSync(brokenFile, JSON.stringify({ ...strict, timeZone: 'US/Nowhere' }));
     const broken = triage(answers(), ['--policy', brokenFile]);
     expect(broken.code).toBe(1);
-    expect(broken.stderr).toBe(
-      `${brokenFile}: timeZone: must be an IANA time zone name such as "America/New_York"\n`,
-    );
+    expect(broken.stderr).toBe(`${brokenFile}: timeZone: must be an IANA time zone name such as "America/New_York"\n`);
     const missing = triage(answers(), ['--policy', join(temp.dir, 'nope.json')]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/nope\.json: cannot read the policy file \(ENOENT\)/);
@@ -136,11 +132,7 @@ describe('npm run tickets', () => {
         }),
       ),
     ];
-    outbox.markDelivered(
-      references[0]!,
-      { externalId: '17', externalUrl: 'https://github.example/i/17' },
-      now,
-    );
+    outbox.markDelivered(references[0]!, { externalId: '17', externalUrl: 'https://github.example/i/17' }, now);
     outbox.close();
   });
 
@@ -163,11 +155,13 @@ describe('npm run tickets', () => {
   });
 
   it('prints machine-readable JSON with --json and filters by --state', () => {
-    const all = JSON.parse(run('scripts/tickets.ts', ['--outbox', outboxPath(), '--json']).stdout) as any[];
+    const all = JSON.parse(run('scripts/tickets.ts', ['--outbox', outboxPath(), '--json']).stdout) as Array<{
+      reference: string;
+    }>;
     expect(all.map((t) => t.reference).sort()).toEqual([...references].sort());
     const pending = JSON.parse(
       run('scripts/tickets.ts', ['--outbox', outboxPath(), '--json', '--state', 'pending']).stdout,
-    ) as any[];
+    ) as unknown[];
     expect(pending).toEqual([
       expect.objectContaining({
         reference: references[1],
@@ -193,8 +187,6 @@ describe('npm run tickets', () => {
     const result = run('scripts/tickets.ts', ['--outbox', join(temp.dir, 'none.sqlite')]);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/No tickets yet/);
-    expect(run('scripts/tickets.ts', ['--outbox', join(temp.dir, 'none.sqlite'), '--json']).stdout).toBe(
-      '[]\n',
-    );
+    expect(run('scripts/tickets.ts', ['--outbox', join(temp.dir, 'none.sqlite'), '--json']).stdout).toBe('[]\n');
   });
 });

@@ -74,8 +74,7 @@ function expectExactlyOneIssueEach(references: string[]) {
   }
 }
 
-const allDelivered = (references: string[]) => () =>
-  references.every((r) => outbox.get(r)?.state === 'delivered');
+const allDelivered = (references: string[]) => () => references.every((r) => outbox.get(r)?.state === 'delivered');
 
 describe('GitHub delivery', () => {
   it('creates one issue per ticket with title, labels and the safe body', async () => {

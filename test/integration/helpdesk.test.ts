@@ -97,11 +97,7 @@ describe('Outbox', () => {
     expect(outbox.list({ state: 'failed' })).toHaveLength(1);
     expect(outbox.retryNow(stored.reference, now)).toBe(true);
     expect(outbox.nextDue(now)?.reference).toBe(stored.reference);
-    outbox.markDelivered(
-      stored.reference,
-      { externalId: '42', externalUrl: 'https://github.example/i/42' },
-      now,
-    );
+    outbox.markDelivered(stored.reference, { externalId: '42', externalUrl: 'https://github.example/i/42' }, now);
     expect(outbox.get(stored.reference)).toMatchObject({
       state: 'delivered',
       externalId: '42',
@@ -175,9 +171,7 @@ describe('ticketServerConfigFromEnv', () => {
     expect(() =>
       ticketServerConfigFromEnv({ HELPDESK: 'github', HELPDESK_REPO: 'just-a-name', GITHUB_TOKEN: 't' }),
     ).toThrow(/HELPDESK_REPO="just-a-name" must be owner\/name/);
-    expect(() => ticketServerConfigFromEnv({ HELPDESK: 'zendesk' })).toThrow(
-      /HELPDESK="zendesk" is not a helpdesk/,
-    );
+    expect(() => ticketServerConfigFromEnv({ HELPDESK: 'zendesk' })).toThrow(/HELPDESK="zendesk" is not a helpdesk/);
     expect(() => ticketServerConfigFromEnv({ SITE_URL: 'support.example.com' })).toThrow(/SITE_URL=/);
   });
 });

@@ -9,6 +9,7 @@ import {
   startDelivery,
   type TicketRequestDeps,
 } from '../../src/helpdesk/index.ts';
+import type { FieldError } from '../../src/lib/errors.ts';
 import { defaultPolicy } from '../fixtures/ticket/policy.ts';
 import { ticketInput } from '../fixtures/ticket/tickets.ts';
 import { ticketRequest } from './support/tickets.ts';
@@ -23,13 +24,17 @@ beforeEach(() => {
 });
 afterEach(() => outbox.close());
 
-async function post(
-  body: unknown,
-  headers: Record<string, string> = {},
-  over: Partial<TicketRequestDeps> = {},
-) {
+/** What the endpoint answers: the 202 fields, or the errors of a 4xx. */
+interface EndpointBody {
+  reference: string;
+  priority: string;
+  firstResponseDue: string;
+  errors: FieldError[];
+}
+
+async function post(body: unknown, headers: Record<string, string> = {}, over: Partial<TicketRequestDeps> = {}) {
   const response = await handleTicketRequest(ticketRequest(body, { headers }), { ...deps, ...over });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as any };
+  return { status: response.status, headers: response.headers, body: (await response.json()) as EndpointBody };
 }
 
 describe('POST /api/tickets', () => {
@@ -95,7 +100,7 @@ describe('POST /api/tickets', () => {
   it('rejects JSON syntax errors with line and column', async () => {
     const { status, body } = await post('{\n  "category": "outage",\n}');
     expect(status).toBe(400);
-    expect(body.errors[0].message).toMatch(/^invalid JSON at line 3, column 1/);
+    expect(body.errors[0]!.message).toMatch(/^invalid JSON at line 3, column 1/);
   });
 
   it('accepts same-origin and SITE_URL origins, forbids others', async () => {
@@ -111,12 +116,8 @@ describe('POST /api/tickets', () => {
     expect(get.status).toBe(405);
     expect(get.headers.get('allow')).toBe('POST');
     expect((await post(ticketInput(), { 'content-type': 'text/plain' })).status).toBe(415);
-    expect((await post(ticketInput(), { 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(
-      415,
-    );
-    expect((await post(ticketInput(), { 'content-type': 'application/json; charset=utf-8' })).status).toBe(
-      202,
-    );
+    expect((await post(ticketInput(), { 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(415);
+    expect((await post(ticketInput(), { 'content-type': 'application/json; charset=utf-8' })).status).toBe(202);
   });
 
   it('answers 413 over the body cap, by Content-Length and by the bytes actually sent', async () => {
@@ -137,7 +138,7 @@ describe('POST /api/tickets', () => {
     } as RequestInit);
     const response = await handleTicketRequest(request, deps);
     expect(response.status).toBe(413);
-    expect(((await response.json()) as any).errors[0].message).toMatch(/larger than 65536 bytes/);
+    expect(((await response.json()) as EndpointBody).errors[0]!.message).toMatch(/larger than 65536 bytes/);
   });
 
   it('rejects a body that is not UTF-8', async () => {
@@ -160,7 +161,7 @@ describe('POST /api/tickets', () => {
     const third = await post(key(3), { 'x-forwarded-for': '203.0.113.10' }, limited);
     expect(third.status).toBe(429);
     expect(third.headers.get('retry-after')).toBe('30');
-    expect(third.body.errors[0].message).toMatch(/too many tickets/);
+    expect(third.body.errors[0]!.message).toMatch(/too many tickets/);
     // Behind a trusted proxy the first hop is the client.
     const proxied = { ...limited, trustProxy: true };
     expect((await post(key(4), { 'x-forwarded-for': '203.0.113.10, 10.0.0.1' }, proxied)).status).toBe(202);
@@ -175,7 +176,7 @@ describe('POST /api/tickets', () => {
     const { status, headers, body } = await post(ticketInput(), {}, { outbox: broken });
     expect(status).toBe(503);
     expect(headers.get('retry-after')).toBe('60');
-    expect(body.errors[0].message).toMatch(/support@example\.com/);
+    expect(body.errors[0]!.message).toMatch(/support@example\.com/);
   });
 
   it('answers 202 with a reference while the helpdesk is unreachable', async () => {
@@ -191,7 +192,7 @@ describe('POST /api/tickets', () => {
       const now = () => new Date();
       const { status, body } = await post(ticketInput(), {}, { now, onStored: () => loop.wake() });
       expect(status).toBe(202);
-      const reference = body.reference as string;
+      const reference = body.reference;
       for (let i = 0; i < 100 && outbox.get(reference)!.lastError === null; i++)
         await new Promise((r) => setTimeout(r, 20));
       const stored = outbox.get(reference)!;
@@ -276,8 +277,7 @@ describe('fuzzing POST /api/tickets', () => {
     });
     await fc.assert(
       fc.asyncProperty(validTicket, async (v) => {
-        const affected =
-          v.serviceState === 'not-affected' ? 0 : Math.max(1, Math.floor(v.share * v.totalUsers));
+        const affected = v.serviceState === 'not-affected' ? 0 : Math.max(1, Math.floor(v.share * v.totalUsers));
         const ticket = ticketInput({
           category: v.category,
           serviceState: v.serviceState,

@@ -6,15 +6,7 @@ export const PRIORITIES = ['critical', 'high', 'normal', 'low'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
 /** Index 0 is Monday, as luxon's `weekday - 1`. */
-export const WEEKDAYS = [
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-] as const;
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
 const HH_MM = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
@@ -24,9 +16,7 @@ export function minutesOfDay(hhmm: string): number {
   return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 }
 
-const wallClock = z
-  .string()
-  .regex(HH_MM, { error: 'must be a 24-hour time "HH:MM" such as "09:00"', abort: true });
+const wallClock = z.string().regex(HH_MM, { error: 'must be a 24-hour time "HH:MM" such as "09:00"', abort: true });
 
 const openingSpan = z
   .tuple([wallClock, wallClock], {
@@ -69,9 +59,7 @@ const holiday = z
     error: 'is not a real calendar date',
   });
 
-const minutes = z
-  .int({ error: 'must be a whole number of minutes' })
-  .positive({ error: 'must be at least 1 minute' });
+const minutes = z.int({ error: 'must be a whole number of minutes' }).positive({ error: 'must be at least 1 minute' });
 
 const severity = z
   .strictObject({

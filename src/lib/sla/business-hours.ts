@@ -40,14 +40,10 @@ function wallClock(day: DateTime, hhmm: string): DateTime {
   const minutes = minutesOfDay(hhmm);
   if (minutes === 24 * 60) return day.plus({ days: 1 }).startOf('day');
   const wall = { hour: Math.floor(minutes / 60), minute: minutes % 60 };
-  const later = DateTime.fromObject(
-    { year: day.year, month: day.month, day: day.day, ...wall },
-    { zone: day.zone },
-  );
+  const later = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, ...wall }, { zone: day.zone });
   const dayStart = day.startOf('day');
   const earlier = later.minus({ minutes: dayStart.offset - later.offset });
-  const sameWallClock =
-    earlier.hour === wall.hour && earlier.minute === wall.minute && earlier.day === later.day;
+  const sameWallClock = earlier.hour === wall.hour && earlier.minute === wall.minute && earlier.day === later.day;
   return earlier < later && sameWallClock ? earlier : later;
 }
 

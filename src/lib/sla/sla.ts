@@ -26,12 +26,7 @@ export function slaFor(priority: Priority, submittedAt: string, policy: SupportP
   };
 }
 
-function dueAfter(
-  start: DateTime,
-  minutes: number,
-  clock: SlaDue['clock'],
-  calendar: BusinessCalendar,
-): DateTime {
+function dueAfter(start: DateTime, minutes: number, clock: SlaDue['clock'], calendar: BusinessCalendar): DateTime {
   // 24x7 counts elapsed time, so a daylight-saving night is no shorter or longer than it really is.
   return clock === '24x7'
     ? start.plus({ milliseconds: minutes * 60_000 })

@@ -95,8 +95,7 @@ function details(ticket: Ticket, when: FormatInstant): string[] {
       return `- Call ${i + 1}, ${when(call.time)}: from ${escapeInline(call.from)} to ${escapeInline(call.to)}${id}`;
     }),
   );
-  if (ticket.device)
-    section('Device', [`${escapeInline(ticket.device.make)} ${escapeInline(ticket.device.model)}`]);
+  if (ticket.device) section('Device', [`${escapeInline(ticket.device.make)} ${escapeInline(ticket.device.model)}`]);
   section(
     'Steps already tried',
     ticket.stepsTried.map((step) => `- ${escapeInline(step)}`),

@@ -22,9 +22,7 @@ export const impactShape = {
   serviceState: z.enum(SERVICE_STATE_IDS, {
     error: `must be one of: ${SERVICE_STATE_IDS.join(', ')}`,
   }),
-  affectedUsers: z
-    .int({ error: 'must be a whole number of users (0 or more)' })
-    .min(0, { error: 'must be 0 or more' }),
+  affectedUsers: z.int({ error: 'must be a whole number of users (0 or more)' }).min(0, { error: 'must be 0 or more' }),
   totalUsers: z
     .int({
       error: 'must be the whole number of users on the account (1 or more)',

@@ -51,9 +51,7 @@ function basePriority(answers: TriageAnswers, criticalShare: number): TriageResu
   if (!answers.previouslyWorking) {
     return {
       priority: 'low',
-      reasons: [
-        'It has never worked, so this is new setup or configuration rather than a fault: low priority.',
-      ],
+      reasons: ['It has never worked, so this is new setup or configuration rather than a fault: low priority.'],
     };
   }
   if (answers.serviceState === 'not-affected') {

@@ -76,9 +76,7 @@ export async function startFakeGitHub(options: { token?: string; owner?: string;
     const since = url.searchParams.get('since');
     const perPage = Number(url.searchParams.get('per_page') ?? 30);
     const page = Number(url.searchParams.get('page') ?? 1);
-    const matching = issues
-      .filter((i) => since === null || i.updated_at >= since)
-      .sort((a, b) => b.number - a.number);
+    const matching = issues.filter((i) => since === null || i.updated_at >= since).sort((a, b) => b.number - a.number);
     const slice = matching.slice((page - 1) * perPage, page * perPage);
     const headers: Record<string, string> = {};
     if (page * perPage < matching.length) {
@@ -121,10 +119,8 @@ export async function startFakeGitHub(options: { token?: string; owner?: string;
       body?: string;
       labels?: string[];
     };
-    if (typeof input.title !== 'string' || input.title === '')
-      return send(res, 422, { message: 'Validation Failed' });
-    if (input.body !== undefined && input.body.length > 65_536)
-      return send(res, 422, { message: 'body is too long' });
+    if (typeof input.title !== 'string' || input.title === '') return send(res, 422, { message: 'Validation Failed' });
+    if (input.body !== undefined && input.body.length > 65_536) return send(res, 422, { message: 'body is too long' });
     const issue = createIssue(input);
     if (fault && 'createThen' in fault) {
       if (fault.createThen === 'drop') return void res.socket?.destroy();

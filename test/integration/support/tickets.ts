@@ -20,18 +20,12 @@ export function ticketRequest(body: unknown, init: { headers?: Record<string, st
 }
 
 /** Files `count` distinct tickets and returns their references. */
-export async function fileTickets(
-  deps: TicketRequestDeps,
-  count: number,
-  overrides: Partial<TicketInput> = {},
-) {
+export async function fileTickets(deps: TicketRequestDeps, count: number, overrides: Partial<TicketInput> = {}) {
   const references: string[] = [];
   for (let i = 0; i < count; i++) {
     const key = `integration-${i}-${Math.random().toString(36).slice(2, 10)}`;
     const response = await handleTicketRequest(
-      ticketRequest(
-        ticketInput({ subject: `Phone ${i} shows No Service`, idempotencyKey: key, ...overrides }),
-      ),
+      ticketRequest(ticketInput({ subject: `Phone ${i} shows No Service`, idempotencyKey: key, ...overrides })),
       deps,
     );
     if (response.status !== 202) throw new Error(`ticket ${i}: ${response.status} ${await response.text()}`);

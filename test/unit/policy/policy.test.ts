@@ -6,7 +6,12 @@ import {
   validatePolicy,
   validatePolicyText,
 } from '../../../src/lib/policy/index.ts';
-import { defaultPolicy, defaultPolicyJson, policyErrorsAfter } from '../../fixtures/ticket/policy.ts';
+import {
+  defaultPolicy,
+  defaultPolicyJson,
+  policyErrorsAfter,
+  type EditablePolicyJson,
+} from '../../fixtures/ticket/policy.ts';
 
 describe('content/support-policy.json', () => {
   it('is valid and carries the default targets of the issue', () => {
@@ -81,9 +86,7 @@ describe('validatePolicy', () => {
       delete p.businessHours.sunday;
     });
     expect(errors).toHaveLength(4);
-    expect(errors[0]).toMatch(
-      /^p\.json: businessHours\.monday\[0\]: the closing time must be after the opening/,
-    );
+    expect(errors[0]).toMatch(/^p\.json: businessHours\.monday\[0\]: the closing time must be after the opening/);
     expect(errors[1]).toMatch(/^p\.json: businessHours\.tuesday\[0\]\[0\]: must be a 24-hour time "HH:MM"/);
     expect(errors[2]).toMatch(/^p\.json: businessHours\.wednesday\[0\]: /);
     expect(errors[3]).toMatch(/^p\.json: businessHours\.sunday: is missing/);
@@ -133,7 +136,7 @@ describe('validatePolicy', () => {
   });
 
   it('needs opening hours when a severity counts business minutes', () => {
-    const closed = (p: Record<string, any>) => {
+    const closed = (p: EditablePolicyJson) => {
       for (const day of Object.keys(p.businessHours)) p.businessHours[day] = [];
     };
     expect(policyErrorsAfter(closed)).toEqual([
@@ -150,10 +153,7 @@ describe('validatePolicy', () => {
 
 describe('validatePolicyText', () => {
   it('reports a JSON syntax error with line and column', () => {
-    const result = validatePolicyText(
-      '{\n  "timeZone": "America/New_York",\n}',
-      'content/support-policy.json',
-    );
+    const result = validatePolicyText('{\n  "timeZone": "America/New_York",\n}', 'content/support-policy.json');
     expect(result).toEqual({
       ok: false,
       errors: [expect.stringMatching(/^content\/support-policy\.json: invalid JSON at line 3, column 1/)],

@@ -10,9 +10,7 @@ const policy = defaultPolicy();
 
 /** The due instant in New York wall-clock time, easier to read than UTC. */
 function ny(iso: string | null): string | null {
-  return iso === null
-    ? null
-    : DateTime.fromISO(iso).setZone('America/New_York').toFormat('ccc yyyy-MM-dd HH:mm ZZZZ');
+  return iso === null ? null : DateTime.fromISO(iso).setZone('America/New_York').toFormat('ccc yyyy-MM-dd HH:mm ZZZZ');
 }
 
 describe('business clock', () => {
@@ -46,16 +44,10 @@ describe('business clock', () => {
   });
 
   it('a target that runs out exactly at closing is due at closing, one minute more is due next morning', () => {
-    expect(ny(slaFor('normal', '2026-11-23T15:00:00-05:00', policy).firstResponseDue)).toBe(
-      'Mon 2026-11-23 19:00 EST',
-    );
-    expect(ny(slaFor('normal', '2026-11-23T15:01:00-05:00', policy).firstResponseDue)).toBe(
-      'Tue 2026-11-24 09:01 EST',
-    );
+    expect(ny(slaFor('normal', '2026-11-23T15:00:00-05:00', policy).firstResponseDue)).toBe('Mon 2026-11-23 19:00 EST');
+    expect(ny(slaFor('normal', '2026-11-23T15:01:00-05:00', policy).firstResponseDue)).toBe('Tue 2026-11-24 09:01 EST');
     // Low, filed Friday night: 600 minutes = all of Monday, due at Monday's closing.
-    expect(ny(slaFor('low', '2026-11-20T22:00:00-05:00', policy).firstResponseDue)).toBe(
-      'Mon 2026-11-23 19:00 EST',
-    );
+    expect(ny(slaFor('low', '2026-11-20T22:00:00-05:00', policy).firstResponseDue)).toBe('Mon 2026-11-23 19:00 EST');
   });
 
   it('filed before opening: counting starts at opening', () => {
@@ -117,19 +109,13 @@ describe('24x7 clock', () => {
 
   it('counts real hours across spring forward and fall back', () => {
     // 4 real hours from 23:00 EST on 7 March reach 04:00 EDT (the 02:00 hour does not exist).
-    expect(ny(slaFor('critical', '2026-03-07T23:00:00-05:00', policy).resolutionDue)).toBe(
-      'Sun 2026-03-08 04:00 EDT',
-    );
+    expect(ny(slaFor('critical', '2026-03-07T23:00:00-05:00', policy).resolutionDue)).toBe('Sun 2026-03-08 04:00 EDT');
     // 24 real hours from 00:30 EDT on 1 November reach 23:30 EST the same day (that day has 25 hours).
-    expect(ny(slaFor('high', '2026-11-01T00:30:00-04:00', policy).resolutionDue)).toBe(
-      'Sun 2026-11-01 23:30 EST',
-    );
+    expect(ny(slaFor('high', '2026-11-01T00:30:00-04:00', policy).resolutionDue)).toBe('Sun 2026-11-01 23:30 EST');
   });
 
   it('keeps the seconds of the submission', () => {
-    expect(slaFor('high', '2026-11-24T10:00:30.500-05:00', policy).firstResponseDue).toBe(
-      '2026-11-24T16:00:30.500Z',
-    );
+    expect(slaFor('high', '2026-11-24T10:00:30.500-05:00', policy).firstResponseDue).toBe('2026-11-24T16:00:30.500Z');
   });
 });
 

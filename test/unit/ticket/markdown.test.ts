@@ -211,11 +211,7 @@ describe('ticketTitle and ticketLabels', () => {
     const { ticket, facts } = render({
       customerUrgency: { requested: 'critical', reason: 'Front desk is our only line' },
     });
-    expect(ticketLabels(ticket, facts)).toEqual([
-      'priority: high',
-      'category: registration',
-      'needs-priority-review',
-    ]);
+    expect(ticketLabels(ticket, facts)).toEqual(['priority: high', 'category: registration', 'needs-priority-review']);
   });
 
   it('caps the title at 256 characters', () => {

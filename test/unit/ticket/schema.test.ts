@@ -29,9 +29,7 @@ describe('ticketSchema', () => {
   });
 
   it('rejects a filled honeypot', () => {
-    expect(errorsOf(ticketInput({ website: 'http://spam.example' }))).toEqual([
-      'website: must be left empty',
-    ]);
+    expect(errorsOf(ticketInput({ website: 'http://spam.example' }))).toEqual(['website: must be left empty']);
   });
 
   it('needs the device make and model for a phone that will not register', () => {

@@ -26,9 +26,7 @@ describe('rule 1: setup, questions and feature requests are low', () => {
 
   it('decides before rule 2 (only its own reason)', () => {
     const result = triage(answers({ category: 'setup', previouslyWorking: false }), policy);
-    expect(result.reasons).toEqual([
-      'Setting something up is not a fault in a working service: low priority.',
-    ]);
+    expect(result.reasons).toEqual(['Setting something up is not a fault in a working service: low priority.']);
   });
 });
 
@@ -37,9 +35,7 @@ describe('rule 2: something that never worked is low', () => {
     const result = triage(answers({ category, affectedUsers: 100, previouslyWorking: false }), policy);
     expect(result).toEqual({
       priority: 'low',
-      reasons: [
-        'It has never worked, so this is new setup or configuration rather than a fault: low priority.',
-      ],
+      reasons: ['It has never worked, so this is new setup or configuration rather than a fault: low priority.'],
     });
   });
 });
@@ -58,25 +54,19 @@ describe('rule 4: calls or access broken', () => {
   it('says who is affected and why it is critical', () => {
     expect(triage(answers(), policy)).toEqual({
       priority: 'critical',
-      reasons: [
-        '30 of 100 users (30%) cannot make or receive calls: at least 20% with service down is critical.',
-      ],
+      reasons: ['30 of 100 users (30%) cannot make or receive calls: at least 20% with service down is critical.'],
     });
   });
 
   it.each(SERVICE)('%s: exactly 20%% down is critical, just below is high', (category) => {
-    expect(triage(answers({ category, affectedUsers: 20, totalUsers: 100 }), policy).priority).toBe(
-      'critical',
-    );
+    expect(triage(answers({ category, affectedUsers: 20, totalUsers: 100 }), policy).priority).toBe('critical');
     expect(triage(answers({ category, affectedUsers: 3, totalUsers: 15 }), policy).priority).toBe('critical');
     expect(triage(answers({ category, affectedUsers: 19, totalUsers: 100 }), policy).priority).toBe('high');
     expect(triage(answers({ category, affectedUsers: 199, totalUsers: 1000 }), policy).priority).toBe('high');
   });
 
   it.each(SERVICE)('%s: all users down is critical', (category) => {
-    expect(triage(answers({ category, affectedUsers: 40, totalUsers: 40 }), policy).priority).toBe(
-      'critical',
-    );
+    expect(triage(answers({ category, affectedUsers: 40, totalUsers: 40 }), policy).priority).toBe('critical');
     expect(triage(answers({ category, affectedUsers: 1, totalUsers: 1 }), policy).priority).toBe('critical');
   });
 
@@ -88,14 +78,12 @@ describe('rule 4: calls or access broken', () => {
   });
 
   it('explains a partial outage, degraded and intermittent service in plain words', () => {
-    expect(
-      triage(answers({ category: 'registration', affectedUsers: 1, totalUsers: 40 }), policy).reasons,
-    ).toEqual([
+    expect(triage(answers({ category: 'registration', affectedUsers: 1, totalUsers: 40 }), policy).reasons).toEqual([
       '1 of 40 users (2.5%) have phones that will not register: service down for fewer than 20% of users is high.',
     ]);
-    expect(
-      triage(answers({ serviceState: 'degraded', affectedUsers: 1, totalUsers: 3 }), policy).reasons,
-    ).toEqual(['Service works, but badly, for 1 of 3 users (33.3%): degraded service is high.']);
+    expect(triage(answers({ serviceState: 'degraded', affectedUsers: 1, totalUsers: 3 }), policy).reasons).toEqual([
+      'Service works, but badly, for 1 of 3 users (33.3%): degraded service is high.',
+    ]);
     expect(triage(answers({ serviceState: 'intermittent' }), policy).reasons[0]).toMatch(
       /^Service fails on and off for 30 of 100 users \(30%\): an intermittent problem is high\.$/,
     );

@@ -1,0 +1,17 @@
+// Runs once when the built server starts (`node dist/server/entry.mjs`; src/build/ticket-server.ts imports it
+// ahead of the adapter): a misconfigured helpdesk stops the server with one clear message instead of failing
+// on the first customer's ticket, and the delivery loop resumes tickets left undelivered before a restart.
+import { ticketServerConfigFromEnv } from './config.ts';
+import { ticketRuntime } from './runtime.ts';
+
+try {
+  ticketServerConfigFromEnv(process.env);
+  const runtime = ticketRuntime();
+  // Stop the delivery loop before exiting, so the attempt in flight is recorded as "look before creating again".
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void runtime.close().finally(() => process.exit(0)));
+  }
+} catch (error) {
+  console.error(`dialtone: cannot start the ticket endpoint\n${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+}

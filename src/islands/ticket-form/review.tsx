@@ -1,0 +1,298 @@
+// The review step (answers, the priority the policy gives and when they will hear back) and the success screen.
+import type { Ref } from 'react';
+import { PRIORITIES, type Priority, type SupportPolicy } from '../../lib/policy/schema.ts';
+import type { DerivedTicket } from '../../lib/ticket/derive.ts';
+import { lines, type TicketDraft } from '../../lib/ticket/draft.ts';
+import { formatTimeIn } from '../../lib/ticket/times.ts';
+import { categoryLabel, SERVICE_STATES } from '../../lib/triage/categories.ts';
+import { RadioGroup, TextArea, type ErrorsByField } from './fields.tsx';
+
+export const PRIORITY_LABELS: Record<Priority, string> = {
+  critical: 'Critical',
+  high: 'High',
+  normal: 'Normal',
+  low: 'Low',
+};
+
+/** One instant in the customer's zone and, when it differs, the support team's. */
+export function TimeInZones({ iso, customerZone, teamZone }: { iso: string; customerZone: string; teamZone: string }) {
+  if (customerZone === teamZone) return <>{formatTimeIn(iso, teamZone)}</>;
+  return (
+    <>
+      {formatTimeIn(iso, customerZone)} your time
+      <span className="meta"> ({formatTimeIn(iso, teamZone)} for our support team)</span>
+    </>
+  );
+}
+
+function EmergencyInstructions({ policy }: { policy: SupportPolicy }) {
+  const { emergencyPhone, emergencyInstructions } = policy.contacts;
+  return (
+    <div className="emergency" role="note" aria-labelledby="ticket-emergency-title">
+      <h4 id="ticket-emergency-title">Outside business hours: call the emergency line too</h4>
+      <p>
+        Emergency line: <a href={`tel:${emergencyPhone.replace(/[^\d+]/g, '')}`}>{emergencyPhone}</a>
+      </p>
+      <ol>
+        {emergencyInstructions.map((step) => (
+          <li key={step}>{step}</li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+interface Answer {
+  question: string;
+  answer: string;
+}
+
+function answersOf(draft: TicketDraft): Array<{ step: number; title: string; answers: Answer[] }> {
+  const state = SERVICE_STATES.find((s) => s.id === draft.serviceState)?.label ?? '';
+  const yes = (value: string) => (value === 'yes' ? 'Yes' : value === 'no' ? 'No' : '');
+  const list = (value: string) => lines(value).join('; ');
+  return [
+    {
+      step: 0,
+      title: 'What is wrong',
+      answers: [
+        { question: 'Problem', answer: draft.category ? categoryLabel(draft.category) : '' },
+        { question: 'Summary', answer: draft.subject },
+      ],
+    },
+    {
+      step: 1,
+      title: 'Who is affected',
+      answers: [
+        { question: 'Service', answer: state },
+        { question: 'Users affected', answer: `${draft.affectedUsers} of ${draft.totalUsers}` },
+        { question: 'Worked before', answer: yes(draft.previouslyWorking) },
+        { question: 'Workaround', answer: yes(draft.workaround) },
+      ],
+    },
+    {
+      step: 2,
+      title: 'Details for the engineer',
+      answers: [
+        { question: 'What happens', answer: draft.description },
+        { question: 'Affected numbers', answer: list(draft.affectedNumbers) },
+        { question: 'Example calls', answer: draft.exampleCalls.length ? String(draft.exampleCalls.length) : '' },
+        {
+          question: 'Phone',
+          answer: draft.category === 'registration' ? `${draft.device.make} ${draft.device.model}`.trim() : '',
+        },
+        { question: 'Already tried', answer: list(draft.stepsTried) },
+        { question: 'Links', answer: list(draft.links) },
+      ],
+    },
+    {
+      step: 3,
+      title: 'How to reach you',
+      answers: [
+        { question: 'Name', answer: draft.contact.name },
+        { question: 'E-mail', answer: draft.contact.email },
+        { question: 'Callback number', answer: draft.contact.callbackNumber },
+        {
+          question: 'Company',
+          answer: [draft.contact.company, draft.contact.account].filter(Boolean).join(', account '),
+        },
+      ],
+    },
+  ];
+}
+
+export interface ReviewProps {
+  draft: TicketDraft;
+  update: (patch: Partial<TicketDraft>) => void;
+  errors: ErrorsByField;
+  policy: SupportPolicy;
+  derived: DerivedTicket | undefined;
+  timeZone: string;
+  goTo: (step: number) => void;
+  website: string;
+  setWebsite: (value: string) => void;
+}
+
+export function ReviewStep({
+  draft,
+  update,
+  errors,
+  policy,
+  derived,
+  timeZone,
+  goTo,
+  website,
+  setWebsite,
+}: ReviewProps) {
+  const moreUrgent = derived ? PRIORITIES.slice(0, PRIORITIES.indexOf(derived.priority)) : [];
+  return (
+    <>
+      {answersOf(draft).map((section) => (
+        <section className="review-section" key={section.step} aria-labelledby={`ticket-review-${section.step}`}>
+          <div className="review-heading">
+            <h3 id={`ticket-review-${section.step}`}>{section.title}</h3>
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => goTo(section.step)}
+              aria-label={`Change ${section.title.toLowerCase()}`}
+            >
+              Change
+            </button>
+          </div>
+          <dl>
+            {section.answers
+              .filter((a) => a.answer)
+              .map((a) => (
+                <div key={a.question}>
+                  <dt>{a.question}</dt>
+                  <dd>{a.answer}</dd>
+                </div>
+              ))}
+          </dl>
+        </section>
+      ))}
+
+      {derived && (
+        <section className="priority" aria-labelledby="ticket-priority-title">
+          <h3 id="ticket-priority-title">Priority: {PRIORITY_LABELS[derived.priority]}</h3>
+          <p>Our support policy sets the priority from your answers:</p>
+          <ul>
+            {derived.reasons.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+          <dl>
+            <div>
+              <dt>First response by</dt>
+              <dd>
+                <TimeInZones iso={derived.firstResponseDue} customerZone={timeZone} teamZone={policy.timeZone} />
+              </dd>
+            </div>
+            <div>
+              <dt>Resolution target</dt>
+              <dd>
+                {derived.resolutionDue === null ? (
+                  'Best effort'
+                ) : (
+                  <TimeInZones iso={derived.resolutionDue} customerZone={timeZone} teamZone={policy.timeZone} />
+                )}
+              </dd>
+            </div>
+          </dl>
+          <p className="meta">
+            {derived.clock === '24x7'
+              ? 'Counted around the clock.'
+              : `Counted in business hours: ${policy.contacts.hours}`}
+          </p>
+          {derived.priority === 'critical' && derived.afterHours && <EmergencyInstructions policy={policy} />}
+        </section>
+      )}
+
+      {moreUrgent.length > 0 && (
+        <div className="field urgency">
+          <div className="choice">
+            <input
+              type="checkbox"
+              id="ticket-moreUrgent"
+              checked={draft.moreUrgent}
+              onChange={(e) => update({ moreUrgent: e.target.checked })}
+            />
+            <label htmlFor="ticket-moreUrgent">It is more urgent than this</label>
+          </div>
+          {draft.moreUrgent && (
+            <>
+              <RadioGroup
+                field="customerUrgency.requested"
+                label="Which priority do you need?"
+                hint="A support engineer reviews your reason; until then the policy's priority applies."
+                error={errors.get('customerUrgency.requested')}
+                choices={moreUrgent.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))}
+                value={draft.requestedPriority}
+                onChange={(requestedPriority) => update({ requestedPriority })}
+              />
+              <TextArea
+                field="customerUrgency.reason"
+                label="Why is it more urgent?"
+                hint="e.g. our only sales line, a launch today, a regulatory deadline."
+                error={errors.get('customerUrgency.reason')}
+                value={draft.urgencyReason}
+                onChange={(urgencyReason) => update({ urgencyReason })}
+                rows={3}
+              />
+            </>
+          )}
+        </div>
+      )}
+
+      {/* Bots fill every field; people never see this one, and screen readers skip it. */}
+      <div className="hp" aria-hidden="true">
+        <label htmlFor="ticket-website">Leave this empty</label>
+        <input
+          id="ticket-website"
+          name="website"
+          type="text"
+          tabIndex={-1}
+          autoComplete="off"
+          value={website}
+          onChange={(e) => setWebsite(e.target.value)}
+        />
+      </div>
+    </>
+  );
+}
+
+export interface TicketReceipt {
+  reference: string;
+  priority: Priority;
+  firstResponseDue: string;
+}
+
+export function Success({
+  receipt,
+  policy,
+  timeZone,
+  headingRef,
+  onAnother,
+}: {
+  receipt: TicketReceipt;
+  policy: SupportPolicy;
+  timeZone: string;
+  headingRef: Ref<HTMLHeadingElement>;
+  onAnother: () => void;
+}) {
+  return (
+    <section className="ticket-success" aria-labelledby="ticket-success-title">
+      <h2 id="ticket-success-title" ref={headingRef} tabIndex={-1}>
+        Ticket received
+      </h2>
+      <p>
+        Your reference is <strong className="reference">{receipt.reference}</strong>. Quote it when you call or write to{' '}
+        {policy.contacts.supportEmail}.
+      </p>
+      <dl>
+        <div>
+          <dt>Priority</dt>
+          <dd>{PRIORITY_LABELS[receipt.priority] ?? receipt.priority}</dd>
+        </div>
+        <div>
+          <dt>First response by</dt>
+          <dd>
+            <TimeInZones iso={receipt.firstResponseDue} customerZone={timeZone} teamZone={policy.timeZone} />
+          </dd>
+        </div>
+      </dl>
+      {receipt.priority === 'critical' && (
+        <p>
+          If calls are down outside business hours, also call the emergency line:{' '}
+          <a href={`tel:${policy.contacts.emergencyPhone.replace(/[^\d+]/g, '')}`}>{policy.contacts.emergencyPhone}</a>.
+        </p>
+      )}
+      <p>
+        <button type="button" className="button secondary" onClick={onAnother}>
+          Open another ticket
+        </button>
+      </p>
+    </section>
+  );
+}

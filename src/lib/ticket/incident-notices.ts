@@ -1,0 +1,66 @@
+// Known problems first: the unresolved incidents on the status page that touch what a customer reports.
+import { unresolvedIncidents } from '../status/derive.ts';
+import { incidentView } from '../status/overview.ts';
+import type { IncidentImpact, IncidentsFile } from '../status/schema.ts';
+import type { Instant } from '../status/time.ts';
+import { CATEGORY_IDS, type Category } from '../triage/categories.ts';
+
+/** The status-page components (content/incidents.json ids) each ticket category depends on. */
+export const CATEGORY_COMPONENTS: Record<Category, readonly string[]> = {
+  outage: ['sip-trunking', 'hosted-pbx', 'inbound-calls', 'outbound-calls'],
+  'outbound-calls': ['outbound-calls', 'sip-trunking'],
+  'inbound-calls': ['inbound-calls', 'sip-trunking'],
+  'call-quality': ['sip-trunking', 'hosted-pbx', 'inbound-calls', 'outbound-calls'],
+  registration: ['hosted-pbx', 'sip-trunking'],
+  portal: ['customer-portal'],
+  fax: ['fax'],
+  voicemail: ['hosted-pbx'],
+  'call-routing': ['hosted-pbx', 'inbound-calls'],
+  'caller-id': ['outbound-calls'],
+  porting: ['number-porting'],
+  billing: ['customer-portal'],
+  setup: [],
+  question: [],
+  'feature-request': [],
+};
+
+export interface IncidentNotice {
+  id: string;
+  title: string;
+  impact: IncidentImpact;
+  /** "Investigating", "Identified", ... */
+  statusLabel: string;
+  /** The incident's permalink on the status page. */
+  path: string;
+  /** Names of the affected components. */
+  components: string[];
+}
+
+export type IncidentNotices = Partial<Record<Category, IncidentNotice[]>>;
+
+/** For each category, the incidents unresolved at `now` that affect one of its components (worst first). */
+export function incidentNoticesByCategory(file: IncidentsFile, now: Instant): IncidentNotices {
+  const rank: IncidentImpact[] = ['critical', 'major', 'minor', 'none'];
+  const open = unresolvedIncidents(file, now)
+    .filter((incident) => incidentView(file, incident, now) !== null)
+    .sort((a, b) => rank.indexOf(a.impact) - rank.indexOf(b.impact));
+  const notices: IncidentNotices = {};
+  for (const category of CATEGORY_IDS) {
+    const touching = open.filter((incident) =>
+      CATEGORY_COMPONENTS[category].some((component) => component in incident.components),
+    );
+    if (touching.length === 0) continue;
+    notices[category] = touching.map((incident) => {
+      const view = incidentView(file, incident, now)!;
+      return {
+        id: view.id,
+        title: view.title,
+        impact: view.impact,
+        statusLabel: view.statusLabel,
+        path: view.path,
+        components: view.components.map((c) => c.name),
+      };
+    });
+  }
+  return notices;
+}
