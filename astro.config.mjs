@@ -29,7 +29,9 @@ const cacheDir = contentDir
 export default defineConfig({
   site,
   ...(cacheDir && { cacheDir }),
-  trailingSlash: 'always',
+  // 'ignore': the ticket endpoint answers at /api/tickets (the contract) as well as /api/tickets/; the
+  // adapter would otherwise redirect a POST to the slash form, and clients retry a 301 as a GET.
+  trailingSlash: 'ignore',
   // Static first: every page is prerendered except routes that opt out (the ticket endpoint).
   output: 'static',
   adapter: node({ mode: 'standalone' }),

@@ -40,6 +40,8 @@ export default defineConfig({
       HOST: '127.0.0.1',
       PORT: String(port),
       OUTBOX_PATH: process.env.E2E_OUTBOX_PATH || 'test-results/e2e-outbox.sqlite',
+      // Every test posts from 127.0.0.1: room for the whole suite, the limit itself is tested in integration.
+      TICKET_RATE_LIMIT: '50',
     },
   },
 });

@@ -10,6 +10,8 @@ export interface TicketServerConfig {
   outboxPath: string;
   siteUrl: string | undefined;
   trustProxy: boolean;
+  /** Tickets one client may send in a burst (then one a minute): TICKET_RATE_LIMIT, default 5. */
+  rateLimitBurst: number;
 }
 
 export class ConfigError extends Error {
@@ -30,8 +32,10 @@ export function ticketServerConfigFromEnv(env: Env): TicketServerConfig {
     'the public address of the site, e.g. https://support.example.com',
     problems,
   );
+  const rateLimitBurst = positiveInteger(env, 'TICKET_RATE_LIMIT', 5, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
+    rateLimitBurst,
     helpdesk: helpdesk!,
     outboxPath: env.OUTBOX_PATH || DEFAULT_OUTBOX_PATH,
     siteUrl,
@@ -76,4 +80,15 @@ function optionalUrl(env: Env, name: string, what: string, problems: string[]): 
   }
   problems.push(`${name}="${value}" must be an http(s) URL: ${what}`);
   return undefined;
+}
+
+function positiveInteger(env: Env, name: string, fallback: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) {
+    problems.push(`${name}="${raw}" must be a whole number of at least 1 (default ${fallback})`);
+    return fallback;
+  }
+  return value;
 }

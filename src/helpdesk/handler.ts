@@ -35,8 +35,7 @@ export async function handleTicketRequest(request: Request, deps: TicketRequestD
 async function handle(request: Request, deps: TicketRequestDeps): Promise<Response> {
   const now = deps.now ?? (() => new Date());
   if (request.method !== 'POST') {
-    // A POST to /api/tickets (no slash) is redirected by the server and arrives here as a GET.
-    return problem(405, 'only POST is allowed: POST the ticket as JSON to /api/tickets/ (with the slash)', {
+    return problem(405, 'only POST is allowed: POST the ticket as JSON to /api/tickets', {
       allow: 'POST',
     });
   }

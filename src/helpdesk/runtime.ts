@@ -60,7 +60,7 @@ export function createTicketRuntime(options: TicketRuntimeOptions = {}): TicketR
       outbox,
       siteUrl: config.siteUrl,
       trustProxy: config.trustProxy,
-      rateLimiter: createRateLimiter(),
+      rateLimiter: createRateLimiter({ burst: config.rateLimitBurst }),
       onStored: () => delivery.wake(),
     },
     outbox,

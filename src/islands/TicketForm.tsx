@@ -28,7 +28,7 @@ interface Props {
   policy: SupportPolicy;
   /** Unresolved incidents per ticket category, as of the build. */
   incidents: IncidentNotices;
-  /** POST /api/tickets/ on this site, or another deployment's endpoint. */
+  /** POST /api/tickets on this site, or another deployment's endpoint. */
   endpoint: string;
 }
 

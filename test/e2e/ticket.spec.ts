@@ -10,6 +10,7 @@ import { slaFor } from '../../src/lib/sla/sla.ts';
 import { validateIncidentsText } from '../../src/lib/status/schema.ts';
 import { incidentNoticesByCategory } from '../../src/lib/ticket/incident-notices.ts';
 import { triage } from '../../src/lib/triage/triage.ts';
+import { ticketInput } from '../fixtures/ticket/tickets.ts';
 import { expectNoAxeViolations, waitForHydration } from './helpers.ts';
 
 const OUTBOX = process.env.E2E_OUTBOX_PATH || 'test-results/e2e-outbox.sqlite';
@@ -325,13 +326,13 @@ test.describe('prefill, drafts and errors', () => {
       .getByRole('textbox', { name: 'Why is it more urgent?' })
       .fill('Our sales line: every call is a customer.');
     // The server stores the ticket, but the answer never reaches the browser.
-    await page.route('**/api/tickets/', async (route) => {
+    await page.route('**/api/tickets', async (route) => {
       await route.fetch();
       await route.abort('connectionreset');
     });
     await page.getByRole('button', { name: 'Send ticket' }).click();
     await expect(page.getByRole('alert')).toContainText('We could not reach our server');
-    await page.unroute('**/api/tickets/');
+    await page.unroute('**/api/tickets');
     await page.getByRole('button', { name: 'Send ticket' }).click();
     await expect(page.getByRole('heading', { name: 'Ticket received' })).toBeFocused();
     const reference = await page.locator('.reference').textContent();
@@ -466,5 +467,31 @@ test.describe('the server', () => {
       return needles.filter((needle) => text.includes(needle)).map((needle) => `${file}: ${needle}`);
     });
     expect(leaks).toEqual([]);
+  });
+});
+
+test.describe('the endpoint contract on the built server', () => {
+  test('POST /api/tickets (no slash) stores once per idempotency key and answers 202; bad input gets 400', async ({
+    request,
+    baseURL,
+  }) => {
+    const ticket = ticketInput({ idempotencyKey: crypto.randomUUID(), subject: 'Contract check without a slash' });
+    const headers = { origin: baseURL! };
+    const first = await request.post('/api/tickets', { data: ticket, headers, maxRedirects: 0 });
+    expect(first.status()).toBe(202);
+    const body = (await first.json()) as { reference: string; priority: string; firstResponseDue: string };
+    expect(body.reference).toMatch(/^DT-\d{8}-[0-9A-Z]{5}$/);
+    expect(body.priority).toBe('high');
+    expect(Number.isNaN(Date.parse(body.firstResponseDue))).toBe(false);
+
+    const again = await request.post('/api/tickets/', { data: ticket, headers, maxRedirects: 0 });
+    expect(again.status()).toBe(202);
+    expect(((await again.json()) as { reference: string }).reference).toBe(body.reference);
+    expect(outboxTickets().filter((t) => t.reference === body.reference)).toHaveLength(1);
+
+    const bad = await request.post('/api/tickets', { data: { ...ticket, totalUsers: 0 }, headers, maxRedirects: 0 });
+    expect(bad.status()).toBe(400);
+    const errors = ((await bad.json()) as { errors: { path: string }[] }).errors;
+    expect(errors.map((e) => e.path)).toContain('totalUsers');
   });
 });

@@ -136,6 +136,7 @@ describe('ticketServerConfigFromEnv', () => {
       outboxPath: '.data/outbox.sqlite',
       siteUrl: undefined,
       trustProxy: false,
+      rateLimitBurst: 5,
     });
   });
 
@@ -148,6 +149,7 @@ describe('ticketServerConfigFromEnv', () => {
       SITE_URL: 'https://support.example.com',
       OUTBOX_PATH: '/var/lib/dialtone/outbox.sqlite',
       TRUST_PROXY: '1',
+      TICKET_RATE_LIMIT: '20',
     });
     expect(config).toEqual({
       helpdesk: {
@@ -160,6 +162,7 @@ describe('ticketServerConfigFromEnv', () => {
       outboxPath: '/var/lib/dialtone/outbox.sqlite',
       siteUrl: 'https://support.example.com',
       trustProxy: true,
+      rateLimitBurst: 20,
     });
   });
 
@@ -173,6 +176,9 @@ describe('ticketServerConfigFromEnv', () => {
     ).toThrow(/HELPDESK_REPO="just-a-name" must be owner\/name/);
     expect(() => ticketServerConfigFromEnv({ HELPDESK: 'zendesk' })).toThrow(/HELPDESK="zendesk" is not a helpdesk/);
     expect(() => ticketServerConfigFromEnv({ SITE_URL: 'support.example.com' })).toThrow(/SITE_URL=/);
+    expect(() => ticketServerConfigFromEnv({ TICKET_RATE_LIMIT: 'lots' })).toThrow(
+      /TICKET_RATE_LIMIT="lots" must be a whole number of at least 1/,
+    );
   });
 });
 
