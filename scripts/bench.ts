@@ -53,7 +53,9 @@ function contentWith(total: number): string {
     const source = real[i % real.length]!;
     const text = readFileSync(path.join(articlesDir, source), 'utf8')
       .replace(/^title: (.*)$/m, `title: $1 (variant ${i})`)
-      .replace(/^related: .*$/m, 'related: []');
+      .replace(/^related: .*$/m, 'related: []')
+      // The code reference lists the articles per code: variants would disagree with it.
+      .replace(/^codes: .*$/m, 'codes: []');
     writeFileSync(path.join(articlesDir, source.replace(/\.mdx$/, `-variant-${i}.mdx`)), text);
   }
   return dir;
