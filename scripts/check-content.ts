@@ -8,7 +8,9 @@ import { validateArticleSource } from '../src/lib/articles/validate.ts';
 import { checkCodesText } from '../src/lib/codes/cross-check.ts';
 import { validateCodesText } from '../src/lib/codes/validate.ts';
 import { checkTreeFile } from '../src/lib/troubleshooter/validate.ts';
+import { validatePolicyText } from '../src/lib/policy/validate.ts';
 import { validateIncidentsText } from '../src/lib/status/schema.ts';
+import { unknownNoticeComponents } from '../src/lib/ticket/incident-notices.ts';
 import { staleSchemas } from '../src/build/json-schemas.ts';
 
 const root = process.argv[2] ?? process.env.CONTENT_DIR ?? 'content';
@@ -71,6 +73,14 @@ function checkIncidents(): string[] {
     ];
   }
   const result = validateIncidentsText(text, file);
+  return result.ok ? unknownNoticeComponents(result.data, file) : result.errors;
+}
+
+/** Severities, business hours, holidays and contacts: what triage, the SLA clock and the form read. */
+function checkPolicy(): string[] {
+  const file = path.join(root, 'support-policy.json');
+  if (!existsSync(file)) return [`${file}: missing; the support policy (priorities, hours, contacts) lives here`];
+  const result = validatePolicyText(readFileSync(file, 'utf8'), file);
   return result.ok ? [] : result.errors;
 }
 
@@ -85,6 +95,7 @@ const checks: [string, () => string[]][] = [
   ['codes', checkCodes],
   ['troubleshooters', checkTroubleshooters],
   ['incidents', checkIncidents],
+  ['policy', checkPolicy],
   ['schemas', checkSchemas],
 ];
 

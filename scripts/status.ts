@@ -7,7 +7,7 @@ import { contentPath } from '../src/build/content-dir.ts';
 import { defaultStatusSettings, statusPageInfo } from '../src/lib/status/page.ts';
 import { incidentsJsonSchema, validateIncidentsText } from '../src/lib/status/schema.ts';
 import { statuspageApi, summaryJson } from '../src/lib/status/statuspage.ts';
-import { isOffsetTimestamp, timestampProblem } from '../src/lib/status/time.ts';
+import { parseInstantArgument, timestampProblem } from '../src/lib/status/time.ts';
 
 const usage = `Usage: npm run --silent status -- <command> [options]
 
@@ -58,8 +58,8 @@ function main(argv: string[]): number {
     return 1;
   }
   if (command === 'validate') return 0;
-  const at = values.at ?? new Date().toISOString();
-  if (!isOffsetTimestamp(at)) throw new UsageError(`--at: ${timestampProblem(at)}`);
+  const at = values.at === undefined ? new Date().toISOString() : parseInstantArgument(values.at);
+  if (at === undefined) throw new UsageError(`--at: ${timestampProblem(values.at)}`);
   // The same settings the site builds with, so this prints what /api/v2/summary.json serves.
   const page = statusPageInfo({
     siteUrl: values['site-url'] ?? process.env.SITE_URL,

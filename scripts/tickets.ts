@@ -144,7 +144,8 @@ function local(iso: string, zone: string): string {
 }
 
 function clip(text: string, width: number): string {
-  const flat = text.replace(/\s+/g, ' ');
+  // Customers' text must not drive the operator's terminal (escape sequences, bidi overrides).
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]+/g, ' ').replace(/\s+/g, ' ');
   return flat.length <= width ? flat : `${flat.slice(0, width - 1)}…`;
 }
 

@@ -40,6 +40,6 @@ export function statusPage(): StatusPageInfo {
   return statusPageInfo({
     siteUrl: import.meta.env.SITE,
     providerName: site.provider,
-    timeZone: supportPolicy().timeZone,
+    timeZone: process.env.STATUS_TIME_ZONE || supportPolicy().timeZone,
   });
 }

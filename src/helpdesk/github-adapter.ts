@@ -107,7 +107,10 @@ export function classify(error: unknown, now: number): DeliveryError {
   }
   const status = e.status;
   const retryAfterMs = retryAfter(headers, now);
-  if (status === 429 || (status === 403 && (retryAfterMs !== undefined || headers['x-ratelimit-remaining'] === '0'))) {
+  // GitHub's secondary limits may come as a bare 403 whose message alone says so.
+  const secondaryLimit = status === 403 && /secondary rate limit|abuse detection/i.test(message);
+  const spent = retryAfterMs !== undefined || headers['x-ratelimit-remaining'] === '0';
+  if (status === 429 || (status === 403 && (spent || secondaryLimit))) {
     return new DeliveryError(
       'rate-limited',
       `GitHub rate limit (${status}): ${message}`,

@@ -10,13 +10,13 @@ export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
 export interface TicketRequestDeps {
   policy: SupportPolicy;
-  outbox: Pick<Outbox, 'store'>;
+  outbox: Pick<Outbox, 'store'> & Partial<Pick<Outbox, 'findByKey'>>;
   now?: () => Date;
   /** The peer address from the server (Astro's `clientAddress`). */
   clientAddress?: string | undefined;
   /** The public site (SITE_URL): browsers posting from it are allowed, as are same-origin requests. */
   siteUrl?: string | undefined;
-  /** Behind a reverse proxy: rate-limit by the first X-Forwarded-For hop. */
+  /** Behind a reverse proxy: rate-limit by the X-Forwarded-For hop the proxy appended (the last). */
   trustProxy?: boolean;
   rateLimiter?: RateLimiter | undefined;
   maxBodyBytes?: number;
@@ -33,7 +33,29 @@ export async function handleTicketRequest(request: Request, deps: TicketRequestD
 }
 
 async function handle(request: Request, deps: TicketRequestDeps): Promise<Response> {
+  const cors = corsHeaders(request, deps.siteUrl);
+  const answer = await answerRequest(request, deps, cors);
+  for (const [name, value] of Object.entries(cors ?? {})) answer.headers.set(name, value);
+  return answer;
+}
+
+async function answerRequest(
+  request: Request,
+  deps: TicketRequestDeps,
+  cors: Record<string, string> | undefined,
+): Promise<Response> {
   const now = deps.now ?? (() => new Date());
+  // The preflight of a form served from another origin (static pages on a CDN, PUBLIC_TICKET_ENDPOINT here).
+  if (request.method === 'OPTIONS' && cors) {
+    return new Response(null, {
+      status: 204,
+      headers: {
+        'access-control-allow-methods': 'POST',
+        'access-control-allow-headers': 'content-type',
+        'access-control-max-age': '600',
+      },
+    });
+  }
   if (request.method !== 'POST') {
     return problem(405, 'only POST is allowed: POST the ticket as JSON to /api/tickets', {
       allow: 'POST',
@@ -41,16 +63,6 @@ async function handle(request: Request, deps: TicketRequestDeps): Promise<Respon
   }
   if (!originAllowed(request, deps.siteUrl)) {
     return problem(403, 'this form can only be sent from the support site');
-  }
-  if (deps.rateLimiter) {
-    const client = clientKey(request, deps.clientAddress, deps.trustProxy ?? false);
-    const verdict = deps.rateLimiter.take(client, now().getTime());
-    if (!verdict.allowed) {
-      const wait = verdict.retryAfterSeconds;
-      return problem(429, `too many tickets from this address: try again in ${wait} seconds`, {
-        'retry-after': String(wait),
-      });
-    }
   }
   const mediaType = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (mediaType !== 'application/json') {
@@ -66,6 +78,20 @@ async function handle(request: Request, deps: TicketRequestDeps): Promise<Respon
   const result = ticketSchema.safeParse(parsed.value);
   if (!result.success) return json(400, { errors: readableFieldErrors(result.error, parsed.value) });
 
+  // A retry of a ticket we already have is answered before the rate limit: the customer gets their reference.
+  const existing = deps.outbox.findByKey?.(result.data.idempotencyKey);
+  if (existing) return accepted(existing);
+  if (deps.rateLimiter) {
+    const client = clientKey(request, deps.clientAddress, deps.trustProxy ?? false);
+    const verdict = deps.rateLimiter.take(client, now().getTime());
+    if (!verdict.allowed) {
+      const wait = verdict.retryAfterSeconds;
+      return problem(429, `too many tickets from this address: try again in ${wait} seconds`, {
+        'retry-after': String(wait),
+      });
+    }
+  }
+
   // Never trust the client's priority or times: derive them here, at the server's clock.
   const stamp = now();
   const derived = deriveTicket(result.data, deps.policy, stamp);
@@ -79,8 +105,19 @@ async function handle(request: Request, deps: TicketRequestDeps): Promise<Respon
     });
   }
   if (stored.created) deps.onStored?.(stored.stored);
-  const { reference, derived: kept } = stored.stored;
-  return json(202, { reference, priority: kept.priority, firstResponseDue: kept.firstResponseDue });
+  return accepted(stored.stored);
+}
+
+function accepted({ reference, derived }: StoredTicket): Response {
+  return json(202, { reference, priority: derived.priority, firstResponseDue: derived.firstResponseDue });
+}
+
+/** CORS headers for a browser posting from the configured site when that is not this endpoint's own origin. */
+function corsHeaders(request: Request, siteUrl: string | undefined): Record<string, string> | undefined {
+  const origin = request.headers.get('origin');
+  if (origin === null || siteUrl === undefined) return undefined;
+  if (origin === new URL(request.url).origin || !originAllowed(request, siteUrl)) return undefined;
+  return { 'access-control-allow-origin': origin, vary: 'origin' };
 }
 
 /** Browsers always send Origin on POST: it must be this endpoint's own origin or the configured site. */

@@ -117,6 +117,11 @@ export class Outbox {
     }
   }
 
+  /** The ticket already stored under a client's idempotency key, if any. */
+  findByKey(idempotencyKey: string): StoredTicket | undefined {
+    return this.#byKey(idempotencyKey);
+  }
+
   get(reference: string): StoredTicket | undefined {
     return toStored(this.#db.prepare('SELECT * FROM tickets WHERE reference = ?').get(reference) as Row);
   }

@@ -34,11 +34,14 @@ export function createRateLimiter(options: RateLimitOptions = {}): RateLimiter {
   };
 }
 
-/** The client a request comes from: the first X-Forwarded-For hop only behind a trusted proxy. */
+/**
+ * The client a request comes from. Behind a trusted proxy it is the last X-Forwarded-For hop, the one the proxy
+ * appended: anything before it was written by the client and could be made up to dodge the limit.
+ */
 export function clientKey(request: Request, clientAddress: string | undefined, trustProxy: boolean): string {
   if (trustProxy) {
-    const first = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-    if (first) return first;
+    const last = request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim();
+    if (last) return last;
   }
   return clientAddress ?? 'unknown';
 }

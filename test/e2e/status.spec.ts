@@ -167,6 +167,29 @@ test.describe('the status page with JavaScript', () => {
     expect(page.url()).toMatch(/\/status\/$/);
   });
 
+  test('swaps in the new build’s incidents and timelines when the status has changed', async ({ page, request }) => {
+    const summary = await (await request.get('/api/v2/summary.json')).json();
+    const changed = structuredClone(summary);
+    changed.page.updated_at = new Date(Date.parse(summary.page.updated_at) + 60_000).toISOString();
+    const html = await (await request.get('/status/')).text();
+    const newBuild = html
+      .replace(/data-version="[^"]*"/, `data-version="${changed.page.updated_at}"`)
+      .replace('</h2>', '</h2><p data-test-new-update>Calls to the moon are failing; we are on it.</p>');
+    await page.clock.install();
+    await page.goto('/status/');
+    await expect(page.getByText('Calls to the moon are failing')).toHaveCount(0);
+    await page.route('**/api/v2/summary.json', (route) => route.fulfill({ json: changed }));
+    await page.route('**/status/', (route) =>
+      route.request().resourceType() === 'document'
+        ? route.continue()
+        : route.fulfill({ body: newBuild, contentType: 'text/html' }),
+    );
+    await page.clock.runFor(60_000);
+    await expect(page.locator('[data-test-new-update]')).toHaveText('Calls to the moon are failing; we are on it.');
+    await expect(page.getByRole('status')).not.toContainText('The status has changed since this page loaded.');
+    expect(page.url()).toMatch(/\/status\/$/);
+  });
+
   test('says so when a refresh fails, and keeps what it shows', async ({ page }) => {
     await page.clock.install();
     await page.goto('/status/');

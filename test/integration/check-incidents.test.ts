@@ -78,3 +78,30 @@ describe('npm run check:content on incidents.json', () => {
     expect(run.stdout).toContain('✓ incidents');
   });
 });
+
+describe('npm run check:content across files', () => {
+  it('fails when a component the ticket form watches is renamed in incidents.json', () => {
+    const dir = path.join(temp, 'renamed-component');
+    cpSync('content', dir, { recursive: true });
+    const file = path.join(dir, 'incidents.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replaceAll('"customer-portal"', '"web-portal"'));
+    const run = checkContent(dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      `${file}: components: has no 'customer-portal', which the ticket form watches for category 'portal'`,
+    );
+  });
+
+  it('validates the support policy, naming the field and the fix', () => {
+    const dir = path.join(temp, 'bad-policy');
+    cpSync('content', dir, { recursive: true });
+    const file = path.join(dir, 'support-policy.json');
+    const policy = JSON.parse(readFileSync(file, 'utf8'));
+    policy.timeZone = 'Mars/Base';
+    writeFileSync(file, JSON.stringify(policy, null, 2));
+    const run = checkContent(dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`${file}: timeZone: must be an IANA time zone name such as "America/New_York"`);
+    expect(run.stdout).not.toContain('✓ policy');
+  });
+});

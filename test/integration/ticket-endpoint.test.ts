@@ -162,9 +162,67 @@ describe('POST /api/tickets', () => {
     expect(third.status).toBe(429);
     expect(third.headers.get('retry-after')).toBe('30');
     expect(third.body.errors[0]!.message).toMatch(/too many tickets/);
-    // Behind a trusted proxy the first hop is the client.
+    // Behind a trusted proxy the client is the hop the proxy appended (the last one): a made-up hop in front
+    // of it does not give a fresh allowance.
     const proxied = { ...limited, trustProxy: true };
-    expect((await post(key(4), { 'x-forwarded-for': '203.0.113.10, 10.0.0.1' }, proxied)).status).toBe(202);
+    expect((await post(key(4), { 'x-forwarded-for': '203.0.113.10' }, proxied)).status).toBe(202);
+    expect((await post(key(5), { 'x-forwarded-for': '198.51.100.1, 203.0.113.10' }, proxied)).status).toBe(202);
+    expect((await post(key(6), { 'x-forwarded-for': '198.51.100.2, 203.0.113.10' }, proxied)).status).toBe(429);
+  });
+
+  it('answers a retry of a stored ticket with its reference even when the client is over the limit', async () => {
+    const limited = { rateLimiter: createRateLimiter({ burst: 1, refillEveryMs: 60_000 }), clientAddress: '10.0.0.7' };
+    const first = await post(ticketInput(), {}, limited);
+    expect(first.status).toBe(202);
+    const retry = await post(ticketInput(), {}, limited);
+    expect(retry.status).toBe(202);
+    expect(retry.body.reference).toBe(first.body.reference);
+    const another = await post(ticketInput({ idempotencyKey: 'a-different-key-0000001' }), {}, limited);
+    expect(another.status).toBe(429);
+  });
+
+  it('lets the configured site post from another origin (CORS), and nobody else', async () => {
+    const site = { siteUrl: 'https://support.example.com' };
+    const preflight = await handleTicketRequest(
+      new Request('https://tickets.example.net/api/tickets', {
+        method: 'OPTIONS',
+        headers: { origin: 'https://support.example.com', 'access-control-request-method': 'POST' },
+      }),
+      { ...deps, ...site },
+    );
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('https://support.example.com');
+    expect(preflight.headers.get('access-control-allow-methods')).toBe('POST');
+    expect(preflight.headers.get('access-control-allow-headers')).toBe('content-type');
+
+    const cross = await handleTicketRequest(
+      ticketRequest(ticketInput(), {
+        headers: { origin: 'https://support.example.com' },
+        url: 'https://tickets.example.net/api/tickets',
+      }),
+      { ...deps, ...site },
+    );
+    expect(cross.status).toBe(202);
+    expect(cross.headers.get('access-control-allow-origin')).toBe('https://support.example.com');
+    expect(cross.headers.get('vary')).toBe('origin');
+
+    const stranger = await handleTicketRequest(
+      new Request('https://tickets.example.net/api/tickets', {
+        method: 'OPTIONS',
+        headers: { origin: 'https://evil.example' },
+      }),
+      { ...deps, ...site },
+    );
+    expect(stranger.status).toBe(405);
+    expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
+    // Same origin needs no CORS headers.
+    const same = await post(
+      ticketInput({ idempotencyKey: 'same-origin-key-000001' }),
+      { origin: 'http://127.0.0.1:4321' },
+      site,
+    );
+    expect(same.status).toBe(202);
+    expect(same.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('answers 503 (not a crash) when the outbox cannot store', async () => {

@@ -27,12 +27,22 @@ export const articleFrontmatter = z.strictObject({
   }),
   audience: z.enum(audiences, { error: `use one of: ${audiences.join(', ')}` }),
   symptoms: z
-    .array(z.string().trim().min(3))
+    .array(z.string().trim().min(3, { message: 'write each symptom as a phrase of at least 3 characters' }))
     .min(1, { message: 'list at least one phrase a customer would type, e.g. "phone says no service"' }),
   codes: z.array(codeRef).default([]),
-  keywords: z.array(z.string().trim().min(2)).default([]),
+  keywords: z
+    .array(
+      z.string({ error: "write each keyword as text; quote numbers, e.g. '911'" }).trim().min(2, {
+        message: 'write each keyword with at least 2 characters',
+      }),
+    )
+    .default([]),
   related: z.array(articleId).default([]),
-  updated: z.coerce.date({ error: 'write the date as YYYY-MM-DD, or leave it out to use the last commit' }).optional(),
+  // YAML turns 2026-11-20 into a Date; a quoted date arrives as text. Anything else (true, 5) is a mistake.
+  updated: z
+    .union([z.date(), z.iso.date()], { error: 'write the date as YYYY-MM-DD, or leave it out to use the last commit' })
+    .pipe(z.coerce.date())
+    .optional(),
   // Listed under "Most useful articles" on the home page.
   featured: z.boolean().default(false),
   draft: z.boolean().default(false),

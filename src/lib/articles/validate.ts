@@ -27,15 +27,25 @@ export function validateArticleSource(file: string, source: string): ArticleVali
   }
   const result = articleFrontmatter.safeParse(doc.toJS());
   if (result.success) return { ok: true, data: result.data, body: source.slice(match[0].length) };
+  const located = (path: PropertyKey[], message: string) => {
+    const node = doc.getIn(path, true) as { range?: [number, number] } | undefined;
+    const parent = doc.getIn(path.slice(0, -1), true) as { range?: [number, number] } | undefined;
+    const offset = node?.range?.[0] ?? parent?.range?.[0];
+    const where = offset === undefined ? '' : `:${lineOf(offset)}`;
+    return `${file}${where}: ${formatPath(path) || 'frontmatter'}: ${message}`;
+  };
   return {
     ok: false,
-    errors: result.error.issues.map((issue) => {
-      const node = doc.getIn(issue.path, true) as { range?: [number, number] } | undefined;
-      const parent = doc.getIn(issue.path.slice(0, -1), true) as { range?: [number, number] } | undefined;
-      const offset = node?.range?.[0] ?? parent?.range?.[0];
-      const where = offset === undefined ? '' : `:${lineOf(offset)}`;
-      const path = formatPath(issue.path) || 'frontmatter';
-      return `${file}${where}: ${path}: ${issue.message}`;
-    }),
+    errors: result.error.issues.flatMap((issue) =>
+      // One line per unknown field, at its own line, with the fields that do exist.
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((key) =>
+            located(
+              [...issue.path, key],
+              `unknown field: check the spelling or remove it (fields: ${Object.keys(articleFrontmatter.shape).join(', ')})`,
+            ),
+          )
+        : [located(issue.path, issue.message)],
+    ),
   };
 }

@@ -41,3 +41,13 @@ export function formatInZone(instant: Instant, timeZone: string): string {
     .setLocale('en-US')
     .toFormat('d LLL yyyy, HH:mm ZZZZ');
 }
+
+/**
+ * An instant given on a command line (`--at`): any ISO 8601 date-time with an offset, minutes or seconds, `Z`,
+ * `+hh:mm` or `+hh` (what other tools print), as a UTC timestamp; undefined when it is not one.
+ */
+export function parseInstantArgument(input: string): string | undefined {
+  if (!/(Z|[+-]\d\d(:?\d\d)?)$/i.test(input) || !/T\d\d:\d\d/.test(input)) return undefined;
+  const parsed = DateTime.fromISO(input, { setZone: true });
+  return parsed.isValid ? (parsed.toUTC().toISO({ suppressMilliseconds: true }) ?? undefined) : undefined;
+}

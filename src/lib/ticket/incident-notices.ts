@@ -64,3 +64,20 @@ export function incidentNoticesByCategory(file: IncidentsFile, now: Instant): In
   }
   return notices;
 }
+
+/**
+ * Components the table above names that the incidents file does not have: a renamed component would
+ * silently stop the form's incident notices, so the content check reports it.
+ */
+export function unknownNoticeComponents(file: Pick<IncidentsFile, 'components'>, incidentsPath: string): string[] {
+  const known = new Set(file.components.map((c) => c.id));
+  return Object.entries(CATEGORY_COMPONENTS).flatMap(([category, ids]) =>
+    ids
+      .filter((id) => !known.has(id))
+      .map(
+        (id) =>
+          `${incidentsPath}: components: has no '${id}', which the ticket form watches for category '${category}' ` +
+          `(src/lib/ticket/incident-notices.ts): add the component or change the table`,
+      ),
+  );
+}

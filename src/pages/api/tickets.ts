@@ -5,9 +5,13 @@ import { ticketRuntime } from '../../helpdesk/runtime.ts';
 
 export const prerender = false;
 
-export const POST: APIRoute = ({ request, clientAddress }) =>
-  handleTicketRequest(request, { ...ticketRuntime().deps, clientAddress });
+// SITE_URL at runtime wins; without it, the site the pages were built for (behind a TLS-terminating proxy the
+// request's own origin is http:// while browsers send https://).
+const handle: APIRoute = ({ request, clientAddress }) => {
+  const deps = ticketRuntime().deps;
+  return handleTicketRequest(request, { ...deps, siteUrl: deps.siteUrl ?? import.meta.env.SITE, clientAddress });
+};
 
-// Any other method: the handler answers 405 with `Allow: POST`.
-export const ALL: APIRoute = ({ request, clientAddress }) =>
-  handleTicketRequest(request, { ...ticketRuntime().deps, clientAddress });
+export const POST = handle;
+// Any other method: the handler answers a CORS preflight from the site, else 405 with `Allow: POST`.
+export const ALL = handle;

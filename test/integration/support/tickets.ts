@@ -11,8 +11,8 @@ export function tempDir(): { dir: string; remove: () => void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export function ticketRequest(body: unknown, init: { headers?: Record<string, string> } = {}): Request {
-  return new Request('http://127.0.0.1:4321/api/tickets', {
+export function ticketRequest(body: unknown, init: { headers?: Record<string, string>; url?: string } = {}): Request {
+  return new Request(init.url ?? 'http://127.0.0.1:4321/api/tickets', {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: 'http://127.0.0.1:4321', ...init.headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),

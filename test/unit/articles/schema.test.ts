@@ -63,7 +63,35 @@ describe('article frontmatter schema', () => {
     const result = validateArticleSource('a.mdx', withField('audience: end-user', 'audience: end-user\nsymtoms: [x]'));
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors.join('\n')).toMatch(/symtoms/);
+    expect(result.errors).toEqual([
+      expect.stringMatching(
+        /^a\.mdx:6: symtoms: unknown field: check the spelling or remove it \(fields: title, summary,/,
+      ),
+    ]);
+  });
+
+  it('rejects an updated value that is not a date, instead of showing 1970', () => {
+    const result = validateArticleSource('a.mdx', withField('audience: end-user', 'audience: end-user\nupdated: true'));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toEqual([
+      'a.mdx:6: updated: write the date as YYYY-MM-DD, or leave it out to use the last commit',
+    ]);
+    const quoted = validateArticleSource(
+      'a.mdx',
+      withField('audience: end-user', "audience: end-user\nupdated: '2026-11-20'"),
+    );
+    expect(quoted.ok && quoted.data.updated?.toISOString()).toBe('2026-11-20T00:00:00.000Z');
+  });
+
+  it('says how to write a symptom or keyword that is too short or not text', () => {
+    const result = validateArticleSource('a.mdx', withField('  - phone says no service', '  - ab\nkeywords: [911]'));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toEqual([
+      'a.mdx:7: symptoms[0]: write each symptom as a phrase of at least 3 characters',
+      "a.mdx:8: keywords[0]: write each keyword as text; quote numbers, e.g. '911'",
+    ]);
   });
 
   it('rejects empty symptoms, a long summary and a bad related id', () => {

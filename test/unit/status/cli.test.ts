@@ -89,6 +89,13 @@ describe('status CLI', () => {
     expect(stderr).toMatch(/^test\/fixtures\/status\/missing\.json: cannot read the file \(ENOENT\)/);
   });
 
+  it('accepts --at in any ISO 8601 form with an offset (minutes, +hh, +hh:mm) as the same instant', () => {
+    const forms = ['2026-01-10T11:15Z', '2026-01-10T12:15+01', '2026-01-10T06:15:00-05:00', '2026-01-10T11:15:00.000Z'];
+    const outputs = forms.map((at) => run('status', ['summary', '--file', smallPath, '--at', at]));
+    for (const output of outputs) expect(output.code).toBe(0);
+    expect(new Set(outputs.map((o) => o.stdout)).size).toBe(1);
+  });
+
   it('exits 2 on bad usage, with the reason on stderr', () => {
     const cases = [
       [],
