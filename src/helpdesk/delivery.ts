@@ -129,9 +129,15 @@ export function startDelivery(options: DeliveryOptions): DeliveryLoop {
         const next = outbox.nextAttemptTime();
         await sleep(next === undefined ? idlePollMs : Math.min(idlePollMs, next - t));
       } catch (error) {
-        // The outbox itself failed (disk full, locked): keep the loop alive and try again shortly.
+        // The outbox itself failed (disk full, locked): keep the loop alive and try again shortly. A row left
+        // 'sending' by the failed write goes back to the queue, marked "look before creating again".
         emit({ type: 'error', error: String(error) });
         await sleep(baseDelayMs);
+        try {
+          outbox.recoverInterrupted(new Date(now()));
+        } catch {
+          // still failing: the next turn of the loop tries again
+        }
       }
     }
   }

@@ -5,10 +5,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   ConfigError,
   createRateLimiter,
+  createLocalAdapter,
   createTicketRuntime,
   handleTicketRequest,
   newReference,
   Outbox,
+  startDelivery,
   ticketServerConfigFromEnv,
 } from '../../src/helpdesk/index.ts';
 import { deriveTicket, ticketSchema } from '../../src/lib/ticket/index.ts';
@@ -201,5 +203,47 @@ describe('createRateLimiter', () => {
     limiter.take('c', 0); // 'a' is forgotten: a full bucket again
     expect(limiter.take('a', 0).allowed).toBe(true);
     expect(limiter.take('c', 0).allowed).toBe(false);
+  });
+});
+
+describe('the delivery loop when the outbox fails', () => {
+  it('puts a ticket whose delivery could not be recorded back in the queue instead of leaving it "sending"', async () => {
+    const outbox = new Outbox(join(temp.dir, 'outbox.sqlite'));
+    const filed = new Date(); // the loop runs on the real clock: the ticket must be due now
+    const { stored } = outbox.store(ticket('disk-full-key-000001'), deriveTicket(ticket(), policy, filed), filed);
+    // The disk fills up: neither the delivery nor the retry can be written, once.
+    const failing = new Set<PropertyKey>(['markDelivered', 'markRetry']);
+    const flaky = new Proxy(outbox, {
+      get(target, property, receiver) {
+        if (failing.has(property)) {
+          return () => {
+            failing.delete(property);
+            throw new Error('disk full');
+          };
+        }
+        const value = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const events: string[] = [];
+    const loop = startDelivery({
+      outbox: flaky,
+      adapter: createLocalAdapter(),
+      baseDelayMs: 10,
+      idlePollMs: 20,
+      onEvent: (event) => events.push(event.type),
+    });
+    try {
+      await waitFor(
+        'delivery after the failed write',
+        () => outbox.get(stored.reference)?.state === 'delivered',
+        3_000,
+      );
+      expect(events).toContain('error');
+      expect(outbox.list()).toHaveLength(1);
+    } finally {
+      await loop.stop();
+      outbox.close();
+    }
   });
 });
