@@ -1,6 +1,7 @@
 // Rules that span fields (ids, references, time order). They read the raw JSON defensively so that a file
 // with a typo in one place still gets every other problem reported in the same run.
 import { formatPath } from '../errors.ts';
+import { groupId } from './slug.ts';
 import { isOffsetTimestamp } from './time.ts';
 
 export interface Problem {
@@ -30,6 +31,7 @@ export function crossFieldProblems(raw: unknown): Problem[] {
       ...maintenances.map((x, i) => ({ id: x.id, path: ['maintenances', i, 'id'] })),
     ]),
   ];
+  problems.push(...groupProblems(components, componentIds));
   const unknownComponent = (id: unknown, path: PropertyKey[]) => {
     if (typeof id === 'string' && !componentIds.has(id))
       problems.push({
@@ -50,6 +52,31 @@ export function crossFieldProblems(raw: unknown): Problem[] {
     if (isOffsetTimestamp(start) && isOffsetTimestamp(end) && Date.parse(end) <= Date.parse(start))
       problems.push({ path: ['maintenances', i, 'end'], message: `must be after start (${start})` });
     problems.push(...timelineProblems(maintenance.updates, ['maintenances', i, 'updates'], 'completed'));
+  });
+  return problems;
+}
+
+/** Group names become ids in the Statuspage JSON (`group-voice`): two names must not make one id. */
+function groupProblems(components: Entry[], componentIds: Set<unknown>): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Map<string, { name: string; index: number }>();
+  components.forEach((component, i) => {
+    const name = component.group;
+    if (typeof name !== 'string' || name.trim() === '') return;
+    const id = groupId(name);
+    const path = ['components', i, 'group'];
+    const first = seen.get(id);
+    if (id === 'group-') {
+      problems.push({ path, message: `"${name}" needs some letters a-z or digits: the group's id is made from them` });
+    } else if (first && first.name !== name) {
+      problems.push({
+        path,
+        message: `"${name}" makes the same group id (${id}) as "${first.name}" at components[${first.index}].group: use one name or rename one`,
+      });
+    } else if (componentIds.has(id)) {
+      problems.push({ path, message: `"${name}" makes the id ${id}, which a component already has: rename one` });
+    }
+    if (!first) seen.set(id, { name, index: i });
   });
   return problems;
 }

@@ -17,7 +17,7 @@ import {
   type PageIndicator,
 } from './derive.ts';
 import type { Incident, IncidentImpact, IncidentsFile, Maintenance, StatusComponentEntry } from './schema.ts';
-import { slugify } from './slug.ts';
+import { groupId, slugify } from './slug.ts';
 import { toMillis, toTimestamp, type Instant } from './time.ts';
 
 export interface StatusPageInfo {
@@ -104,9 +104,7 @@ export function incidentUrl(page: StatusPageInfo, id: string): string {
   return new URL(`incidents/${encodeURIComponent(id)}/`, page.url.endsWith('/') ? page.url : `${page.url}/`).href;
 }
 
-export function groupId(groupName: string): string {
-  return `group-${slugify(groupName, 12)}`;
-}
+export { groupId };
 
 /** The earliest time in the file stands in for when the page and its components were created. */
 function pageCreatedAt(file: IncidentsFile): string {

@@ -226,3 +226,24 @@ describe('incidentsJsonSchema', () => {
     expect(JSON.parse(readFileSync(samplePath, 'utf8')).$schema).toBe('./schemas/incidents.schema.json');
   });
 });
+
+describe('component groups', () => {
+  it('rejects two group names that make the same Statuspage id', () => {
+    const errors = errorsAfter((raw) => {
+      raw.components[0]!.group = 'Voice & Fax';
+      raw.components[1]!.group = 'Voice/Fax';
+    });
+    expectOneError(
+      errors,
+      'components[1].group',
+      /makes the same group id \(group-voice-fax\) as "Voice & Fax" at components\[0\]\.group/,
+    );
+  });
+
+  it('rejects a group name with no letters or digits to make an id from', () => {
+    const errors = errorsAfter((raw) => {
+      raw.components[0]!.group = 'Голос';
+    });
+    expectOneError(errors, 'components[0].group', /needs some letters a-z or digits/);
+  });
+});
