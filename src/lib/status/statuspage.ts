@@ -17,7 +17,7 @@ import {
   type PageIndicator,
 } from './derive.ts';
 import type { Incident, IncidentImpact, IncidentsFile, Maintenance, StatusComponentEntry } from './schema.ts';
-import { groupId, slugify } from './slug.ts';
+import { groupId } from './slug.ts';
 import { toMillis, toTimestamp, type Instant } from './time.ts';
 
 export interface StatusPageInfo {
