@@ -12,6 +12,7 @@ import { validatePolicyText } from '../src/lib/policy/validate.ts';
 import { validateIncidentsText } from '../src/lib/status/schema.ts';
 import { unknownNoticeComponents } from '../src/lib/ticket/incident-notices.ts';
 import { staleSchemas } from '../src/build/json-schemas.ts';
+import { readText } from './read-text.ts';
 
 const root = process.argv[2] ?? process.env.CONTENT_DIR ?? 'content';
 const articlesDir = path.join(root, 'articles');
@@ -64,15 +65,9 @@ function checkTroubleshooters(): string[] {
 /** components, incidents and maintenance: the same validation as the build and `npm run status -- validate`. */
 function checkIncidents(): string[] {
   const file = path.join(root, 'incidents.json');
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    return [
-      `${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? error}); the status page needs it`,
-    ];
-  }
-  const result = validateIncidentsText(text, file);
+  const read = readText(file);
+  if (!read.ok) return [`${read.error}; the status page needs it`];
+  const result = validateIncidentsText(read.text, file);
   return result.ok ? unknownNoticeComponents(result.data, file) : result.errors;
 }
 

@@ -1,5 +1,5 @@
 // Post an incident update in one command: edits content/incidents.json, validates it, prints the commit to make.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
   addIncident,
@@ -20,6 +20,7 @@ import {
   type MaintenanceStatus,
 } from '../src/lib/status/schema.ts';
 import { isOffsetTimestamp, timestampProblem, toTimestamp } from '../src/lib/status/time.ts';
+import { readText } from './read-text.ts';
 
 const common = `  --file FILE    incidents file (default content/incidents.json)
   --at ISO       when this happened, with offset (default: now), e.g. 2026-11-24T04:38:00Z
@@ -234,13 +235,12 @@ async function main(argv: string[]): Promise<number> {
   if (!(command in help)) throw new UsageError(`unknown command "${command}"`);
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
   const file = values.file ?? 'content/incidents.json';
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    process.stderr.write(`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? error})\n`);
+  const read = readText(file);
+  if (!read.ok) {
+    process.stderr.write(`${read.error}\n`);
     return 1;
   }
+  const text = read.text;
   const before = validateIncidentsText(text, file);
   if (!before.ok) {
     process.stderr.write(`${file} is invalid already; fix these first:\n${before.errors.join('\n')}\n`);

@@ -8,6 +8,7 @@ import { defaultStatusSettings, statusPageInfo } from '../src/lib/status/page.ts
 import { incidentsJsonSchema, validateIncidentsText } from '../src/lib/status/schema.ts';
 import { statuspageApi, summaryJson } from '../src/lib/status/statuspage.ts';
 import { parseInstantArgument, timestampProblem } from '../src/lib/status/time.ts';
+import { readText } from './read-text.ts';
 
 const usage = `Usage: npm run --silent status -- <command> [options]
 
@@ -45,13 +46,12 @@ function main(argv: string[]): number {
     throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
   if (command !== 'api' && rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
   const file = values.file ?? 'content/incidents.json';
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    process.stderr.write(`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? error})\n`);
+  const read = readText(file);
+  if (!read.ok) {
+    process.stderr.write(`${read.error}\n`);
     return 1;
   }
+  const text = read.text;
   const result = validateIncidentsText(text, file);
   if (!result.ok) {
     process.stderr.write(`${result.errors.join('\n')}\n`);
