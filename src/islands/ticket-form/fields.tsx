@@ -28,13 +28,10 @@ interface FieldProps {
   optional?: boolean;
 }
 
-function FieldText({ id, label, hint, error, optional }: Omit<FieldProps, 'field'> & { id: string }) {
+/** The hint and the error under a field's label, with the ids its aria-describedby points to. */
+function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error?: string | undefined }) {
   return (
     <>
-      <label htmlFor={id}>
-        {label}
-        {optional && <span className="optional"> (optional)</span>}
-      </label>
       {hint && (
         <p id={`${id}-hint`} className="hint">
           {hint}
@@ -46,6 +43,18 @@ function FieldText({ id, label, hint, error, optional }: Omit<FieldProps, 'field
           {error}
         </p>
       )}
+    </>
+  );
+}
+
+function FieldText({ id, label, hint, error, optional }: Omit<FieldProps, 'field'> & { id: string }) {
+  return (
+    <>
+      <label htmlFor={id}>
+        {label}
+        {optional && <span className="optional"> (optional)</span>}
+      </label>
+      <HintAndError id={id} hint={hint} error={error} />
     </>
   );
 }
@@ -127,17 +136,7 @@ export function RadioGroup<T extends string>({
       aria-describedby={describedBy(hint !== undefined && `${id}-hint`, error && `${id}-error`)}
     >
       <legend>{label}</legend>
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="error-message">
-          <span className="sr-only">Error: </span>
-          {error}
-        </p>
-      )}
+      <HintAndError id={id} hint={hint} error={error} />
       {choices.map((choice, i) => {
         const choiceId = i === 0 ? id : `${id}-${choice.value}`;
         return (
