@@ -20,7 +20,7 @@ import {
   type MaintenanceStatus,
 } from '../src/lib/status/schema.ts';
 import { isOffsetTimestamp, timestampProblem, toTimestamp } from '../src/lib/status/time.ts';
-import { readText } from './read-text.ts';
+import { readIncidents } from './read-text.ts';
 
 const common = `  --file FILE    incidents file (default content/incidents.json)
   --at ISO       when this happened, with offset (default: now), e.g. 2026-11-24T04:38:00Z
@@ -235,17 +235,13 @@ async function main(argv: string[]): Promise<number> {
   if (!(command in help)) throw new UsageError(`unknown command "${command}"`);
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
   const file = values.file ?? 'content/incidents.json';
-  const read = readText(file);
-  if (!read.ok) {
-    process.stderr.write(`${read.error}\n`);
-    return 1;
-  }
-  const text = read.text;
-  const before = validateIncidentsText(text, file);
+  const before = readIncidents(file);
   if (!before.ok) {
-    process.stderr.write(`${file} is invalid already; fix these first:\n${before.errors.join('\n')}\n`);
+    const intro = before.unreadable ? '' : `${file} is invalid already; fix these first:\n`;
+    process.stderr.write(`${intro}${before.errors.join('\n')}\n`);
     return 1;
   }
+  const text = before.text;
   // Edit the file as written (not zod's output) so key order and anything zod reorders stay as they were.
   const edit = applyCommand(command, target, values, JSON.parse(text) as IncidentsFile);
   const next = await formatJson(edit.file, file);

@@ -5,10 +5,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { contentPath } from '../src/build/content-dir.ts';
 import { defaultStatusSettings, statusPageInfo } from '../src/lib/status/page.ts';
-import { incidentsJsonSchema, validateIncidentsText } from '../src/lib/status/schema.ts';
+import { incidentsJsonSchema } from '../src/lib/status/schema.ts';
 import { statuspageApi, summaryJson } from '../src/lib/status/statuspage.ts';
 import { parseInstantArgument, timestampProblem } from '../src/lib/status/time.ts';
-import { readText } from './read-text.ts';
+import { readIncidents } from './read-text.ts';
 
 const usage = `Usage: npm run --silent status -- <command> [options]
 
@@ -46,13 +46,7 @@ function main(argv: string[]): number {
     throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
   if (command !== 'api' && rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
   const file = values.file ?? 'content/incidents.json';
-  const read = readText(file);
-  if (!read.ok) {
-    process.stderr.write(`${read.error}\n`);
-    return 1;
-  }
-  const text = read.text;
-  const result = validateIncidentsText(text, file);
+  const result = readIncidents(file);
   if (!result.ok) {
     process.stderr.write(`${result.errors.join('\n')}\n`);
     return 1;

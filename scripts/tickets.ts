@@ -4,7 +4,7 @@
 //   npm run tickets -- --retry DT-20261124-7F3K9      (try a failed delivery again now)
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { DateTime } from 'luxon';
+import { formatInstantIn } from '../src/lib/time-format.ts';
 import { DEFAULT_OUTBOX_PATH, Outbox, type DeliveryState, type StoredTicket } from '../src/helpdesk/outbox.ts';
 import { ticketLabels, ticketTitle, toMarkdown } from '../src/lib/ticket/index.ts';
 
@@ -140,7 +140,7 @@ function delivery(t: StoredTicket): string {
 }
 
 function local(iso: string, zone: string): string {
-  return DateTime.fromISO(iso, { zone }).toFormat('yyyy-MM-dd HH:mm ZZZZ');
+  return formatInstantIn(iso, zone, 'compact');
 }
 
 function clip(text: string, width: number): string {

@@ -19,7 +19,7 @@ import {
 import { formError, type FormError } from '../lib/ticket/form-errors.ts';
 import type { IncidentNotice, IncidentNotices } from '../lib/ticket/incident-notices.ts';
 import { ticketSchema } from '../lib/ticket/schema.ts';
-import { stepOfField, TICKET_STEPS, validateTicketStep } from '../lib/ticket/steps.ts';
+import { earliestStepErrors, TICKET_STEPS, validateTicketStep } from '../lib/ticket/steps.ts';
 import { ErrorSummary, errorsByField } from './ticket-form/fields.tsx';
 import { ReviewStep, Success, type TicketReceipt } from './ticket-form/review.tsx';
 import { ContactStep, DetailsStep, ImpactStep, ProblemStep } from './ticket-form/steps.tsx';
@@ -116,13 +116,9 @@ export default function TicketForm({ policy, incidents, endpoint }: Props) {
 
   /** Shows errors on the earliest step that has any (the server's, or a full check before sending). */
   function showErrors(found: FieldError[]) {
-    const onSteps = found.filter((e) => stepOfField(e.path) !== undefined);
-    if (onSteps.length === 0) {
-      setProblem(found.map((e) => e.message).join('; '));
-      return;
-    }
-    const first = Math.min(...onSteps.map((e) => TICKET_STEPS.findIndex((s) => s.id === stepOfField(e.path))));
-    goTo(first, onSteps.filter((e) => stepOfField(e.path) === TICKET_STEPS[first]!.id).map(formError));
+    const earliest = earliestStepErrors(found);
+    if (earliest) goTo(earliest.step, earliest.errors.map(formError));
+    else setProblem(found.map((e) => e.message).join('; '));
   }
 
   async function send() {

@@ -2,9 +2,9 @@
 import type { Ref } from 'react';
 import { PRIORITIES, type Priority, type SupportPolicy } from '../../lib/policy/schema.ts';
 import type { DerivedTicket } from '../../lib/ticket/derive.ts';
-import { lines, type TicketDraft } from '../../lib/ticket/draft.ts';
-import { formatTimeIn } from '../../lib/ticket/times.ts';
-import { categoryLabel, SERVICE_STATES } from '../../lib/triage/categories.ts';
+import type { TicketDraft } from '../../lib/ticket/draft.ts';
+import { draftSummary } from '../../lib/ticket/summary.ts';
+import { formatInstantIn } from '../../lib/time-format.ts';
 import { RadioGroup, TextArea, type ErrorsByField } from './fields.tsx';
 
 export const PRIORITY_LABELS: Record<Priority, string> = {
@@ -16,11 +16,11 @@ export const PRIORITY_LABELS: Record<Priority, string> = {
 
 /** One instant in the customer's zone and, when it differs, the support team's. */
 export function TimeInZones({ iso, customerZone, teamZone }: { iso: string; customerZone: string; teamZone: string }) {
-  if (customerZone === teamZone) return <>{formatTimeIn(iso, teamZone)}</>;
+  if (customerZone === teamZone) return <>{formatInstantIn(iso, teamZone, 'day')}</>;
   return (
     <>
-      {formatTimeIn(iso, customerZone)} your time
-      <span className="meta"> ({formatTimeIn(iso, teamZone)} for our support team)</span>
+      {formatInstantIn(iso, customerZone, 'day')} your time
+      <span className="meta"> ({formatInstantIn(iso, teamZone, 'day')} for our support team)</span>
     </>
   );
 }
@@ -40,65 +40,6 @@ function EmergencyInstructions({ policy }: { policy: SupportPolicy }) {
       </ol>
     </div>
   );
-}
-
-interface Answer {
-  question: string;
-  answer: string;
-}
-
-function answersOf(draft: TicketDraft): Array<{ step: number; title: string; answers: Answer[] }> {
-  const state = SERVICE_STATES.find((s) => s.id === draft.serviceState)?.label ?? '';
-  const yes = (value: string) => (value === 'yes' ? 'Yes' : value === 'no' ? 'No' : '');
-  const list = (value: string) => lines(value).join('; ');
-  return [
-    {
-      step: 0,
-      title: 'What is wrong',
-      answers: [
-        { question: 'Problem', answer: draft.category ? categoryLabel(draft.category) : '' },
-        { question: 'Summary', answer: draft.subject },
-      ],
-    },
-    {
-      step: 1,
-      title: 'Who is affected',
-      answers: [
-        { question: 'Service', answer: state },
-        { question: 'Users affected', answer: `${draft.affectedUsers} of ${draft.totalUsers}` },
-        { question: 'Worked before', answer: yes(draft.previouslyWorking) },
-        { question: 'Workaround', answer: yes(draft.workaround) },
-      ],
-    },
-    {
-      step: 2,
-      title: 'Details for the engineer',
-      answers: [
-        { question: 'What happens', answer: draft.description },
-        { question: 'Affected numbers', answer: list(draft.affectedNumbers) },
-        { question: 'Example calls', answer: draft.exampleCalls.length ? String(draft.exampleCalls.length) : '' },
-        {
-          question: 'Phone',
-          answer: draft.category === 'registration' ? `${draft.device.make} ${draft.device.model}`.trim() : '',
-        },
-        { question: 'Already tried', answer: list(draft.stepsTried) },
-        { question: 'Links', answer: list(draft.links) },
-      ],
-    },
-    {
-      step: 3,
-      title: 'How to reach you',
-      answers: [
-        { question: 'Name', answer: draft.contact.name },
-        { question: 'E-mail', answer: draft.contact.email },
-        { question: 'Callback number', answer: draft.contact.callbackNumber },
-        {
-          question: 'Company',
-          answer: [draft.contact.company, draft.contact.account].filter(Boolean).join(', account '),
-        },
-      ],
-    },
-  ];
 }
 
 export interface ReviewProps {
@@ -127,7 +68,7 @@ export function ReviewStep({
   const moreUrgent = derived ? PRIORITIES.slice(0, PRIORITIES.indexOf(derived.priority)) : [];
   return (
     <>
-      {answersOf(draft).map((section) => (
+      {draftSummary(draft).map((section) => (
         <section className="review-section" key={section.step} aria-labelledby={`ticket-review-${section.step}`}>
           <div className="review-heading">
             <h3 id={`ticket-review-${section.step}`}>{section.title}</h3>

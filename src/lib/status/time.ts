@@ -1,6 +1,7 @@
 // Timestamps in incidents.json: ISO 8601 with an explicit offset, so "14:02" never means two instants.
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { formatInstantIn } from '../time-format.ts';
 
 export const timestampExample = '2026-11-20T14:02:00Z';
 const offsetTimestamp = z.iso.datetime({ offset: true });
@@ -37,9 +38,7 @@ export function toTimestamp(instant: Instant): string {
 
 /** `24 Nov 2026, 23:38 EST`: how the status page writes a time in the support team's zone. */
 export function formatInZone(instant: Instant, timeZone: string): string {
-  return DateTime.fromMillis(toMillis(instant), { zone: timeZone })
-    .setLocale('en-US')
-    .toFormat('d LLL yyyy, HH:mm ZZZZ');
+  return formatInstantIn(toMillis(instant), timeZone);
 }
 
 /**

@@ -1,5 +1,5 @@
 // A ticket as a GitHub issue: title, labels and a safe Markdown body that stays within GitHub's limits.
-import { DateTime } from 'luxon';
+import { formatInstantIn } from '../time-format.ts';
 import { categoryLabel, SERVICE_STATES } from '../triage/categories.ts';
 import type { DerivedTicket } from './derive.ts';
 import { escapeBlock, escapeInline, inertTitle, inlineCode } from './markdown-safety.ts';
@@ -126,10 +126,9 @@ function contact(ticket: Ticket): string[] {
 
 /** "2026-11-24 10:15 EST" in the support team's zone, plus the customer's local time when it differs. */
 function formatInstant(iso: string, teamZone: string, customerZone: string | undefined): string {
-  const instant = DateTime.fromISO(iso, { setZone: true });
-  const team = instant.setZone(teamZone).toFormat('yyyy-MM-dd HH:mm ZZZZ');
+  const team = formatInstantIn(iso, teamZone, 'compact');
   if (customerZone === undefined || customerZone === teamZone) return team;
-  return `${team} (customer: ${instant.setZone(customerZone).toFormat('yyyy-MM-dd HH:mm ZZZZ')})`;
+  return `${team} (customer: ${formatInstantIn(iso, customerZone, 'compact')})`;
 }
 
 /**

@@ -45,3 +45,15 @@ export function validateTicketStep(step: TicketStepId, draft: unknown): FieldErr
     return own.has(field) || (e.path === '' && index === 0);
   });
 }
+
+/**
+ * Where to send the customer with a list of errors (the server's, or a full check before sending): the earliest
+ * step that has any, with that step's errors. Undefined when none of them belongs to a step.
+ */
+export function earliestStepErrors(errors: readonly FieldError[]): { step: number; errors: FieldError[] } | undefined {
+  const stepIndex = (e: FieldError) => TICKET_STEPS.findIndex((s) => s.id === stepOfField(e.path));
+  const onSteps = errors.filter((e) => stepIndex(e) >= 0);
+  if (onSteps.length === 0) return undefined;
+  const step = Math.min(...onSteps.map(stepIndex));
+  return { step, errors: onSteps.filter((e) => stepIndex(e) === step) };
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readableFieldErrors } from '../../../src/lib/policy/index.ts';
 import {
   deriveTicket,
+  earliestStepErrors,
   isSameNumber,
   stepOfField,
   ticketSchema,
@@ -158,6 +159,17 @@ describe('validateTicketStep', () => {
     expect(stepOfField('contact.callbackNumber')).toBe('contact');
     expect(stepOfField('exampleCalls[2].time')).toBe('details');
     expect(stepOfField('nonsense')).toBeUndefined();
+  });
+
+  it('sends the customer to the earliest step with errors, with only that step’s errors', () => {
+    const errors = [
+      { path: 'contact.email', message: 'must be an e-mail address' },
+      { path: 'affectedUsers', message: 'must not be more than totalUsers (40)' },
+      { path: 'totalUsers', message: 'must be at least 1' },
+      { path: '', message: 'the ticket is too large' },
+    ];
+    expect(earliestStepErrors(errors)).toEqual({ step: 1, errors: [errors[1], errors[2]] });
+    expect(earliestStepErrors([errors[3]!])).toBeUndefined();
   });
 });
 
