@@ -36,9 +36,39 @@ export const categories = [
   },
   {
     id: 'caller-id',
-    label: 'Caller ID name (CNAM)',
-    description: 'The name people see when you call them.',
+    label: 'Caller ID and spam labels',
+    description: 'The name people see when you call them, and calls shown as "Spam Likely" or blocked.',
     ticketCategory: 'caller-id',
+  },
+  {
+    id: 'messaging',
+    label: 'Text messages (SMS and MMS)',
+    description: 'Texts that will not send or never arrive, 10DLC and toll-free registration, opt-outs.',
+    ticketCategory: 'messaging',
+  },
+  {
+    id: 'apps',
+    label: 'Mobile and desktop apps',
+    description: 'Signing in, missed incoming-call alerts, and one device taking calls from another.',
+    ticketCategory: 'registration',
+  },
+  {
+    id: 'call-features',
+    label: 'Forwarding, menus, queues and recordings',
+    description: 'Call forwarding and failover, auto attendants, ring groups and queues, conferences, recordings.',
+    ticketCategory: 'call-routing',
+  },
+  {
+    id: 'sip-trunking',
+    label: 'SIP trunks and your own PBX',
+    description: 'Connecting a PBX or Microsoft Teams Direct Routing to our SIP trunks.',
+    ticketCategory: 'registration',
+  },
+  {
+    id: 'setup',
+    label: 'Setting up users, phones and your network',
+    description: 'Adding a user or desk phone, and what your network and firewall need.',
+    ticketCategory: 'setup',
   },
   {
     id: 'porting',

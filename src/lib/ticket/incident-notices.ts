@@ -14,6 +14,7 @@ export const CATEGORY_COMPONENTS: Record<Category, readonly string[]> = {
   registration: ['hosted-pbx', 'sip-trunking'],
   portal: ['customer-portal'],
   fax: ['fax'],
+  messaging: ['sms'],
   voicemail: ['hosted-pbx'],
   'call-routing': ['hosted-pbx', 'inbound-calls'],
   'caller-id': ['outbound-calls'],

@@ -20,6 +20,7 @@ export const CATEGORIES = [
   { id: 'registration', label: "My phone won't register", impact: 'service' },
   { id: 'portal', label: "I can't get into the web portal", impact: 'service' },
   { id: 'fax', label: "Faxes won't send or don't arrive", impact: 'service' },
+  { id: 'messaging', label: "Text messages (SMS or MMS) won't send or don't arrive", impact: 'service' },
   {
     id: 'voicemail',
     label: "Voicemail or voicemail-to-email isn't working",

@@ -25,6 +25,7 @@ const DOWN_PHRASES: Partial<Record<Category, string>> = {
   registration: 'have phones that will not register',
   portal: 'cannot use the web portal',
   fax: 'cannot send or receive faxes',
+  messaging: 'cannot send or receive text messages',
 };
 
 const FEATURE_NOUNS: Partial<Record<Category, string>> = {

@@ -12,6 +12,7 @@ const SERVICE: Category[] = [
   'registration',
   'portal',
   'fax',
+  'messaging',
 ];
 const FEATURE: Category[] = ['voicemail', 'call-routing', 'caller-id', 'porting', 'billing'];
 const REQUEST: Category[] = ['setup', 'question', 'feature-request'];
