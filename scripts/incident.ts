@@ -20,9 +20,9 @@ import {
   type MaintenanceStatus,
 } from '../src/lib/status/schema.ts';
 import { isOffsetTimestamp, timestampProblem, toTimestamp } from '../src/lib/status/time.ts';
-import { readIncidents } from './read-text.ts';
+import { contentFilePath, loadIncidents, shownPath } from '../src/content-io.ts';
 
-const common = `  --file FILE    incidents file (default content/incidents.json)
+const common = `  --file FILE    incidents file (default: incidents.json in $CONTENT_DIR, else in content/)
   --at ISO       when this happened, with offset (default: now), e.g. 2026-11-24T04:38:00Z
   -h, --help     this text`;
 
@@ -234,14 +234,15 @@ async function main(argv: string[]): Promise<number> {
   }
   if (!(command in help)) throw new UsageError(`unknown command "${command}"`);
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
-  const file = values.file ?? 'content/incidents.json';
-  const before = readIncidents(file);
+  const path = values.file ?? contentFilePath('incidents');
+  const file = shownPath(path);
+  const before = loadIncidents(path);
   if (!before.ok) {
     const intro = before.unreadable ? '' : `${file} is invalid already; fix these first:\n`;
     process.stderr.write(`${intro}${before.errors.join('\n')}\n`);
     return 1;
   }
-  const text = before.text;
+  const text = before.file.text;
   // Edit the file as written (not zod's output) so key order and anything zod reorders stay as they were.
   const edit = applyCommand(command, target, values, JSON.parse(text) as IncidentsFile);
   const next = await formatJson(edit.file, file);
@@ -250,9 +251,9 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`Not written: the change would make ${file} invalid:\n${after.errors.join('\n')}\n`);
     return 1;
   }
-  const temporary = `${file}.${process.pid}.tmp`;
+  const temporary = `${path}.${process.pid}.tmp`;
   writeFileSync(temporary, next);
-  renameSync(temporary, file);
+  renameSync(temporary, path);
   const message = `${edit.what}: ${edit.id}: ${edit.status}`;
   process.stdout.write(
     [

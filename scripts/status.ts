@@ -1,14 +1,12 @@
-// Status CLI (a contract, see DESIGN.md): summary JSON at an instant, validation, JSON Schema.
+// Status CLI (a contract other tools rely on; see the README): summary JSON at an instant, validation, JSON Schema.
 //   npm run --silent status -- summary --file FILE --at ISO
 //   npm run --silent status -- validate --file FILE
-import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { contentPath } from '../src/build/content-dir.ts';
+import { contentFilePath, loadIncidents, loadPolicy } from '../src/content-io.ts';
 import { defaultStatusSettings, statusPageInfo } from '../src/lib/status/page.ts';
 import { incidentsJsonSchema } from '../src/lib/status/schema.ts';
 import { statuspageApi, summaryJson } from '../src/lib/status/statuspage.ts';
 import { parseInstantArgument, timestampProblem } from '../src/lib/status/time.ts';
-import { readIncidents } from './read-text.ts';
 
 const usage = `Usage: npm run --silent status -- <command> [options]
 
@@ -19,12 +17,12 @@ Commands
   schema    print the JSON Schema of incidents.json
 
 Options
-  --file FILE        incidents file (default content/incidents.json)
+  --file FILE        incidents file (default: incidents.json in $CONTENT_DIR, else in content/)
   --at ISO           instant with offset, e.g. 2026-11-24T05:00:00Z (default: now)
   --site-url URL     where the site is served (default: $SITE_URL, else ${defaultStatusSettings.siteUrl})
   --provider NAME    provider name in the page name (default: $PUBLIC_PROVIDER_NAME, else ${defaultStatusSettings.providerName})
   --time-zone ZONE   support team's IANA zone (default: $STATUS_TIME_ZONE, else the support policy's
-                     timeZone in content/support-policy.json, else ${defaultStatusSettings.timeZone})
+                     timeZone in support-policy.json beside the default incidents file, else ${defaultStatusSettings.timeZone})
   -h, --help         this text
 
 Exit codes: 0 ok, 1 invalid or unreadable file, 2 bad usage.`;
@@ -45,8 +43,7 @@ function main(argv: string[]): number {
   if (command !== 'summary' && command !== 'validate' && command !== 'api')
     throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
   if (command !== 'api' && rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
-  const file = values.file ?? 'content/incidents.json';
-  const result = readIncidents(file);
+  const result = loadIncidents(values.file ?? contentFilePath('incidents'));
   if (!result.ok) {
     process.stderr.write(`${result.errors.join('\n')}\n`);
     return 1;
@@ -76,16 +73,11 @@ function main(argv: string[]): number {
   return 0;
 }
 
-/** The support team's zone as the site uses it: the support policy's timeZone (CONTENT_DIR respected). */
+/** The support team's zone as the site uses it: the validated support policy's (CONTENT_DIR respected). */
 function policyTimeZone(): string | undefined {
-  const file = contentPath('support-policy.json');
-  if (!existsSync(file)) return undefined;
-  try {
-    const zone = (JSON.parse(readFileSync(file, 'utf8')) as { timeZone?: unknown }).timeZone;
-    return typeof zone === 'string' ? zone : undefined;
-  } catch {
-    return undefined; // an unreadable policy is reported by check:content and the build, not here
-  }
+  const policy = loadPolicy();
+  // A missing or invalid policy is reported by check:content and the build; the summary falls back to the default.
+  return policy.ok ? policy.data.timeZone : undefined;
 }
 
 function parseOptions(argv: string[]) {

@@ -3,12 +3,12 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { articleFrontmatter } from './lib/articles/schema.ts';
 import { articleIdFromPath } from './lib/articles/consistency.ts';
-import { contentPath } from './build/content-dir.ts';
+import { articlesDir } from './content-io.ts';
 
 const articles = defineCollection({
   loader: glob({
     pattern: '**/*.mdx',
-    base: contentPath('articles'),
+    base: articlesDir(),
     generateId: ({ entry }) => articleIdFromPath(entry),
   }),
   schema: articleFrontmatter,

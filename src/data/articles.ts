@@ -1,23 +1,16 @@
-// Loads articles for pages: drafts are visible in `astro dev`, never in a build. The cross-article rules
-// (category = folder, related articles exist) fail the build with the same messages as `npm run check`.
+// Loads articles for pages: drafts are visible in `astro dev`, never in a build. Every content rule (body shape,
+// related links, codes, link texts) fails the build first, with the same lines as `npm run check:content`.
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { categories, type Category } from '../lib/articles/categories.ts';
-import { checkArticleSet } from '../lib/articles/consistency.ts';
+import { siteContent } from './content.ts';
 
 export type Article = CollectionEntry<'articles'>;
 
 let loaded: Promise<Article[]> | undefined;
 
 async function loadArticles(): Promise<Article[]> {
+  siteContent();
   const all = await getCollection('articles');
-  const errors = checkArticleSet(
-    all.map((entry) => ({
-      id: entry.id,
-      file: entry.filePath ?? `content/articles/${entry.id}.mdx`,
-      data: entry.data,
-    })),
-  );
-  if (errors.length > 0) throw new Error(`Invalid articles:\n${errors.join('\n')}`);
   return all
     .filter((entry) => import.meta.env.DEV || !entry.data.draft)
     .sort((a, b) => a.data.title.localeCompare(b.data.title));

@@ -1,26 +1,15 @@
-// The status data for pages: content/incidents.json validated once (an invalid file fails the build with
-// one line per problem), the instant the pages are derived at, and the page identity the CLI shares.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { contentPath } from '../build/content-dir.ts';
+// The status data for pages: incidents.json from the checked content, the instant the pages are derived at,
+// and the page identity the CLI shares.
 import { statusPageInfo } from '../lib/status/page.ts';
-import { validateIncidentsText, type IncidentsFile } from '../lib/status/schema.ts';
+import type { IncidentsFile } from '../lib/status/schema.ts';
 import type { StatusPageInfo } from '../lib/status/statuspage.ts';
 import { isOffsetTimestamp, timestampProblem } from '../lib/status/time.ts';
 import { site } from '../site.config.ts';
+import { siteContent } from './content.ts';
 import { supportPolicy } from './policy.ts';
 
-let cached: IncidentsFile | undefined;
-
 export function incidentsFile(): IncidentsFile {
-  if (cached) return cached;
-  const file = contentPath('incidents.json');
-  const relative = path.relative(process.cwd(), file);
-  const shown = relative && !relative.startsWith('..') ? relative : file;
-  const result = validateIncidentsText(readFileSync(file, 'utf8'), shown);
-  if (!result.ok) throw new Error(`Invalid ${shown}:\n${result.errors.join('\n')}`);
-  cached = result.data;
-  return cached;
+  return siteContent().incidents;
 }
 
 // One instant for the whole build, so every page, feed and JSON file says the same thing; whole seconds, so

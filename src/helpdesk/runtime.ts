@@ -1,7 +1,6 @@
 // Everything POST /api/tickets needs, built once per server process from the environment.
-import { readFileSync } from 'node:fs';
-import { supportPolicy } from '../data/policy.ts';
-import { validatePolicyText, type SupportPolicy } from '../lib/policy/index.ts';
+import { loadPolicy } from '../content-io.ts';
+import type { SupportPolicy } from '../lib/policy/index.ts';
 import { createLocalAdapter, type HelpdeskAdapter } from './adapter.ts';
 import { ticketServerConfigFromEnv, type HelpdeskConfig } from './config.ts';
 import { startDelivery, type DeliveryEvent, type DeliveryLoop } from './delivery.ts';
@@ -9,8 +8,6 @@ import { createGitHubAdapter } from './github-adapter.ts';
 import type { TicketRequestDeps } from './handler.ts';
 import { Outbox } from './outbox.ts';
 import { createRateLimiter } from './rate-limit.ts';
-
-export const DEFAULT_POLICY_FILE = 'content/support-policy.json';
 
 export interface TicketRuntime {
   /** Pass to handleTicketRequest with the request's clientAddress. */
@@ -22,17 +19,17 @@ export interface TicketRuntime {
 
 export interface TicketRuntimeOptions {
   env?: Record<string, string | undefined>;
-  /** An already validated policy; otherwise `policyFile`, else the site's (content/support-policy.json or CONTENT_DIR). */
+  /** An already validated policy; otherwise `policyFile`, else the content root's (CONTENT_DIR, default content/). */
   policy?: SupportPolicy;
   policyFile?: string;
   onEvent?: (event: DeliveryEvent) => void;
 }
 
 /** Reads and validates the support policy; throws with one `file: path: message` line per problem. */
-export function loadPolicyFile(file: string = DEFAULT_POLICY_FILE): SupportPolicy {
-  const result = validatePolicyText(readFileSync(file, 'utf8'), file);
+export function loadPolicyFile(file?: string): SupportPolicy {
+  const result = loadPolicy(file);
   if (!result.ok) throw new Error(`invalid support policy:\n${result.errors.join('\n')}`);
-  return result.policy;
+  return result.data;
 }
 
 export function createAdapter(config: HelpdeskConfig): HelpdeskAdapter {
@@ -47,7 +44,7 @@ export function createAdapter(config: HelpdeskConfig): HelpdeskAdapter {
 
 export function createTicketRuntime(options: TicketRuntimeOptions = {}): TicketRuntime {
   const config = ticketServerConfigFromEnv(options.env ?? process.env);
-  const policy = options.policy ?? (options.policyFile ? loadPolicyFile(options.policyFile) : supportPolicy());
+  const policy = options.policy ?? loadPolicyFile(options.policyFile);
   const outbox = new Outbox(config.outboxPath);
   const delivery = startDelivery({
     outbox,

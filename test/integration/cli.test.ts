@@ -98,7 +98,7 @@ describe('npm run --silent triage', () => {
     expect(broken.stderr).toBe(`${brokenFile}: timeZone: must be an IANA time zone name such as "America/New_York"\n`);
     const missing = triage(answers(), ['--policy', join(temp.dir, 'nope.json')]);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(/nope\.json: cannot read the policy file \(ENOENT\)/);
+    expect(missing.stderr).toMatch(/nope\.json: cannot read the file \(ENOENT\): pass --policy FILE/);
   });
 
   it('exits 2 with usage on an unknown option', () => {

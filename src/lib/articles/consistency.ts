@@ -1,5 +1,6 @@
 // Rules that span files: what one article's frontmatter says about its folder and about other articles.
 import type { ArticleFrontmatter } from './schema.ts';
+import type { FrontmatterLines } from './validate.ts';
 
 export interface ArticleRef {
   /** `<category>/<slug>`, from the file's path under content/articles/ */
@@ -7,34 +8,49 @@ export interface ArticleRef {
   /** path for messages, e.g. content/articles/registration/phone-wont-register.mdx */
   file: string;
   data: Pick<ArticleFrontmatter, 'category' | 'related' | 'draft' | 'title'>;
+  /** Lines of frontmatter fields, when the source was read (the build's collection entries have none). */
+  lineOf?: FrontmatterLines;
 }
 
-export function checkArticleSet(articles: readonly ArticleRef[]): string[] {
+/**
+ * `articlesDir` is the folder as people type it (`content/articles`), for "expected a file ..." hints; `existing`
+ * holds every article file's id, including those whose frontmatter did not parse (their own errors say why).
+ */
+export function checkArticleSet(
+  articles: readonly ArticleRef[],
+  articlesDir: string,
+  existing: ReadonlySet<string> = new Set(articles.map((a) => a.id)),
+): string[] {
   const errors: string[] = [];
+  const all = existing;
+  const parsed = new Set(articles.map((a) => a.id));
   const published = new Set(articles.filter((a) => !a.data.draft).map((a) => a.id));
-  const all = new Set(articles.map((a) => a.id));
   const titles = new Map<string, string>();
   for (const article of articles) {
+    const at = (...path: PropertyKey[]) => {
+      const line = article.lineOf?.(path);
+      return `${article.file}${line === undefined ? '' : `:${line}`}`;
+    };
     const folder = article.id.split('/')[0];
     if (folder !== article.data.category) {
       errors.push(
-        `${article.file}: category: is '${article.data.category}' but the file is in the '${folder}' folder; move the file or change the category`,
+        `${at('category')}: category: is '${article.data.category}' but the file is in the '${folder}' folder; move the file or change the category`,
       );
     }
     article.data.related.forEach((related, i) => {
       if (related === article.id) {
-        errors.push(`${article.file}: related[${i}]: an article cannot be related to itself; remove '${related}'`);
+        errors.push(`${at('related', i)}: related[${i}]: an article cannot be related to itself; remove '${related}'`);
       } else if (!all.has(related)) {
         errors.push(
-          `${article.file}: related[${i}]: no article '${related}' (expected a file content/articles/${related}.mdx)`,
+          `${at('related', i)}: related[${i}]: no article '${related}' (expected a file ${articlesDir}/${related}.mdx)`,
         );
-      } else if (!article.data.draft && !published.has(related)) {
-        errors.push(`${article.file}: related[${i}]: '${related}' is a draft; publish it or remove the link`);
+      } else if (!article.data.draft && parsed.has(related) && !published.has(related)) {
+        errors.push(`${at('related', i)}: related[${i}]: '${related}' is a draft; publish it or remove the link`);
       }
     });
     const key = article.data.title.toLowerCase();
     const other = titles.get(key);
-    if (other) errors.push(`${article.file}: title: same title as ${other}; customers could not tell them apart`);
+    if (other) errors.push(`${at('title')}: title: same title as ${other}; customers could not tell them apart`);
     else titles.set(key, article.file);
   }
   return errors;

@@ -28,7 +28,8 @@ export const articleFrontmatter = z.strictObject({
   audience: z.enum(audiences, { error: `use one of: ${audiences.join(', ')}` }),
   symptoms: z
     .array(z.string().trim().min(3, { message: 'write each symptom as a phrase of at least 3 characters' }))
-    .min(1, { message: 'list at least one phrase a customer would type, e.g. "phone says no service"' }),
+    .min(3, { message: 'list 3 to 8 phrases customers type, e.g. "phone says no service": search weighs them' })
+    .max(8, { message: 'keep to the 8 phrases customers type most: more dilute the weight search gives each' }),
   codes: z.array(codeRef).default([]),
   keywords: z
     .array(

@@ -1,9 +1,14 @@
 // Validates one playbook's source (frontmatter + body) the way the build does, with line numbers for people.
-import { LineCounter, parseDocument } from 'yaml';
+import { isAlias, LineCounter, parseDocument, visit } from 'yaml';
 import { formatPath } from '../errors.ts';
 import { articleFrontmatter, type ArticleFrontmatter } from './schema.ts';
 
-export type ArticleValidation = { ok: true; data: ArticleFrontmatter; body: string } | { ok: false; errors: string[] };
+/** `lineOf(['related', 1])`: the file's line of a frontmatter field, for messages about it (rules across files). */
+export type FrontmatterLines = (path: readonly PropertyKey[]) => number | undefined;
+
+export type ArticleValidation =
+  | { ok: true; data: ArticleFrontmatter; body: string; bodyLine: number; lineOf: FrontmatterLines }
+  | { ok: false; errors: string[] };
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 
@@ -25,14 +30,33 @@ export function validateArticleSource(file: string, source: string): ArticleVali
       ),
     };
   }
-  const result = articleFrontmatter.safeParse(doc.toJS());
-  if (result.success) return { ok: true, data: result.data, body: source.slice(match[0].length) };
-  const located = (path: PropertyKey[], message: string) => {
+  // `*97` is YAML for "the value anchored as 97": in frontmatter it is always a star code someone forgot to quote.
+  const aliases: string[] = [];
+  visit(doc, {
+    Alias: (_key, node) => {
+      if (isAlias(node)) {
+        const where = node.range ? `:${lineOf(node.range[0])}` : '';
+        aliases.push(
+          `${file}${where}: frontmatter: '*${node.source}' reads as a YAML alias: quote it, e.g. '*${node.source}'`,
+        );
+      }
+    },
+  });
+  if (aliases.length > 0) return { ok: false, errors: aliases };
+  const fieldLine: FrontmatterLines = (path) => {
     const node = doc.getIn(path, true) as { range?: [number, number] } | undefined;
     const parent = doc.getIn(path.slice(0, -1), true) as { range?: [number, number] } | undefined;
     const offset = node?.range?.[0] ?? parent?.range?.[0];
-    const where = offset === undefined ? '' : `:${lineOf(offset)}`;
-    return `${file}${where}: ${formatPath(path) || 'frontmatter'}: ${message}`;
+    return offset === undefined ? undefined : lineOf(offset);
+  };
+  const result = articleFrontmatter.safeParse(doc.toJS());
+  if (result.success) {
+    const bodyLine = source.slice(0, match[0].length).split('\n').length;
+    return { ok: true, data: result.data, body: source.slice(match[0].length), bodyLine, lineOf: fieldLine };
+  }
+  const located = (path: PropertyKey[], message: string) => {
+    const line = fieldLine(path);
+    return `${file}${line === undefined ? '' : `:${line}`}: ${formatPath(path) || 'frontmatter'}: ${message}`;
   };
   return {
     ok: false,

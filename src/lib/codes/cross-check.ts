@@ -10,14 +10,16 @@ export interface ArticleCodes {
   /** as written in the frontmatter: 'SIP 403', 'Q850 3' */
   codes: readonly string[];
   draft?: boolean;
-  /** for messages; defaults to content/articles/<id>.mdx */
-  file?: string;
+  /** for messages, as people type it: content/articles/registration/phone-wont-register.mdx */
+  file: string;
 }
 
+/** `articlesDir` is the folder as people type it (`content/articles`), for "expected a file ..." hints. */
 export function crossCheckCodes(
   codes: CodeReference,
   articles: readonly ArticleCodes[],
-  codesFile = 'content/codes.json',
+  codesFile: string,
+  articlesDir: string,
 ): string[] {
   const errors: string[] = [];
   const byId = new Map(articles.map((a) => [a.id, a]));
@@ -30,14 +32,14 @@ export function crossCheckCodes(
       const at = `${codesFile}: ${path}.articles[${j}]`;
       const article = byId.get(id);
       if (!article) {
-        errors.push(`${at}: no article '${id}' (expected content/articles/${id}.mdx); fix the id or remove it`);
+        errors.push(`${at}: no article '${id}' (expected ${articlesDir}/${id}.mdx); fix the id or remove it`);
       } else if (article.draft) {
         errors.push(
           `${at}: '${id}' is a draft, so the code page would link to a missing page; publish it or remove it`,
         );
       } else if (!article.codes.some((c) => sameRef(c, ref))) {
         errors.push(
-          `${at}: '${id}' does not list '${ref}' in its codes; add '${ref}' to the codes of ${fileOf(article)} or remove '${id}' here`,
+          `${at}: '${id}' does not list '${ref}' in its codes; add '${ref}' to the codes of ${article.file} or remove '${id}' here`,
         );
       }
     });
@@ -45,7 +47,7 @@ export function crossCheckCodes(
 
   for (const article of articles) {
     article.codes.forEach((written, k) => {
-      const at = `${fileOf(article)}: codes[${k}]`;
+      const at = `${article.file}: codes[${k}]`;
       const ref = parseCodeRef(written);
       const known = ref && entries.get(formatCodeRef(ref));
       if (!ref) {
@@ -67,14 +69,15 @@ function sameRef(written: string, ref: string): boolean {
   return parsed !== undefined && formatCodeRef(parsed) === ref;
 }
 
-function fileOf(article: ArticleCodes): string {
-  return article.file ?? `content/articles/${article.id}.mdx`;
-}
-
 /** content/codes.json text checked the way `npm run check` and the build both do: valid, and in step with the articles. */
-export function checkCodesText(text: string, codesFile: string, articles: readonly ArticleCodes[]): CodesValidation {
+export function checkCodesText(
+  text: string,
+  codesFile: string,
+  articles: readonly ArticleCodes[],
+  articlesDir: string,
+): CodesValidation {
   const result = validateCodesText(text, codesFile);
   if (!result.ok) return result;
-  const errors = crossCheckCodes(result.codes, articles, codesFile);
+  const errors = crossCheckCodes(result.codes, articles, codesFile, articlesDir);
   return errors.length > 0 ? { ok: false, errors } : result;
 }

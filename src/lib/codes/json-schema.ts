@@ -2,8 +2,6 @@
 import { z } from 'zod';
 import { codeReference } from './schema.ts';
 
-export const codesJsonSchemaFile = 'content/schemas/codes.schema.json';
-
 export function codesJsonSchemaText(): string {
   const schema = z.toJSONSchema(codeReference, { io: 'input' });
   return `${JSON.stringify({ ...schema, title: 'dialtone error-code reference (content/codes.json)' }, null, 2)}\n`;

@@ -2,8 +2,6 @@
 import { z } from 'zod';
 import { troubleshooterTree } from './schema.ts';
 
-export const troubleshooterJsonSchemaFile = 'content/schemas/troubleshooter.schema.json';
-
 export function troubleshooterJsonSchemaText(): string {
   const schema = z.toJSONSchema(troubleshooterTree, { io: 'input' });
   return `${JSON.stringify({ ...schema, title: 'dialtone guided troubleshooter (content/articles/**/*.troubleshooter.json)' }, null, 2)}\n`;

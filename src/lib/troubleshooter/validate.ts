@@ -72,18 +72,23 @@ function structureErrors(tree: TroubleshooterTree): string[] {
  * A tree file as `npm run check` and the build read it: well formed, and beside the article it walks, which
  * exists. `articleIds` holds every article (draft or not): a tree for a draft is fine, it just is not shown yet.
  */
-export function checkTreeFile(text: string, file: string, articleIds: ReadonlySet<string>): TreeParse {
+export function checkTreeFile(
+  text: string,
+  file: string,
+  articleIds: ReadonlySet<string>,
+  articlesDir: string,
+): TreeParse {
   const parsed = parseTreeText(text, file);
   if (!parsed.ok) return parsed;
   const { article } = parsed.tree;
   const beside = articleIdOfTreeFile(file);
   const errors: string[] = [];
   if (!articleIds.has(article)) {
-    errors.push(`${file}: article: no article '${article}' (expected content/articles/${article}.mdx); fix the id`);
+    errors.push(`${file}: article: no article '${article}' (expected ${articlesDir}/${article}.mdx); fix the id`);
   }
   if (beside !== undefined && beside !== article) {
     errors.push(
-      `${file}: article: is '${article}' but the file sits beside '${beside}'; save the tree as content/articles/${article}.troubleshooter.json or fix the id`,
+      `${file}: article: is '${article}' but the file sits beside '${beside}'; save the tree as ${articlesDir}/${article}.troubleshooter.json or fix the id`,
     );
   }
   return errors.length > 0 ? { ok: false, errors } : parsed;

@@ -11,28 +11,39 @@ import { slugify } from '../../../src/lib/articles/slug.ts';
 function article(id: string, data: Partial<ArticleRef['data']> = {}): ArticleRef {
   return {
     id,
-    file: `content/articles/${id}.mdx`,
+    file: `site-content/articles/${id}.mdx`,
     data: { category: id.split('/')[0] as never, related: [], draft: false, title: `Title of ${id}`, ...data },
   };
 }
 
 describe('checkArticleSet', () => {
   it('passes a consistent set', () => {
-    expect(checkArticleSet([article('registration/a', { related: ['porting/b'] }), article('porting/b')])).toEqual([]);
+    expect(
+      checkArticleSet(
+        [article('registration/a', { related: ['porting/b'] }), article('porting/b')],
+        'site-content/articles',
+      ),
+    ).toEqual([]);
   });
 
   it('flags a category that does not match the folder', () => {
-    const errors = checkArticleSet([article('registration/a', { category: 'porting' as never })]);
+    const errors = checkArticleSet(
+      [article('registration/a', { category: 'porting' as never })],
+      'site-content/articles',
+    );
     expect(errors).toEqual([
-      "content/articles/registration/a.mdx: category: is 'porting' but the file is in the 'registration' folder; move the file or change the category",
+      "site-content/articles/registration/a.mdx: category: is 'porting' but the file is in the 'registration' folder; move the file or change the category",
     ]);
   });
 
   it('flags related links to missing, draft or same articles', () => {
-    const errors = checkArticleSet([
-      article('registration/a', { related: ['porting/missing', 'porting/draft', 'registration/a'] }),
-      article('porting/draft', { draft: true }),
-    ]);
+    const errors = checkArticleSet(
+      [
+        article('registration/a', { related: ['porting/missing', 'porting/draft', 'registration/a'] }),
+        article('porting/draft', { draft: true }),
+      ],
+      'site-content/articles',
+    );
     expect(errors).toHaveLength(3);
     expect(errors[0]).toMatch(/related\[0\]: no article 'porting\/missing'/);
     expect(errors[1]).toMatch(/related\[1\]: 'porting\/draft' is a draft/);
@@ -40,9 +51,12 @@ describe('checkArticleSet', () => {
   });
 
   it('flags duplicate titles', () => {
-    const errors = checkArticleSet([article('porting/a', { title: 'Same' }), article('porting/b', { title: 'same' })]);
+    const errors = checkArticleSet(
+      [article('porting/a', { title: 'Same' }), article('porting/b', { title: 'same' })],
+      'site-content/articles',
+    );
     expect(errors).toEqual([
-      'content/articles/porting/b.mdx: title: same title as content/articles/porting/a.mdx; customers could not tell them apart',
+      'site-content/articles/porting/b.mdx: title: same title as site-content/articles/porting/a.mdx; customers could not tell them apart',
     ]);
   });
 });

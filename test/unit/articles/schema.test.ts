@@ -7,8 +7,7 @@ title: My phone won't register
 summary: The phone shows No service and cannot make calls.
 category: registration
 audience: end-user
-symptoms:
-  - phone says no service
+symptoms: [phone says no service, phone not registered, no dial tone]
 codes: ['SIP 403', 'Q850 3']
 related: [registration/phone-registers-then-drops]
 ---
@@ -32,16 +31,37 @@ describe('article frontmatter schema', () => {
     expect(result.body.trim()).toBe('Body text.');
   });
 
+  it('wants 3 to 8 symptom phrases, at the symptoms line', () => {
+    const few = validateArticleSource('a.mdx', withField(', phone not registered, no dial tone', ''));
+    expect(few.ok ? [] : few.errors).toEqual([
+      'a.mdx:6: symptoms: list 3 to 8 phrases customers type, e.g. "phone says no service": search weighs them',
+    ]);
+    const many = validateArticleSource('a.mdx', withField('no dial tone]', 'no dial tone, a, bb, cc, dd, ee, ff]'));
+    expect(many.ok ? [] : many.errors).toEqual([
+      'a.mdx:6: symptoms: keep to the 8 phrases customers type most: more dilute the weight search gives each',
+    ]);
+  });
+
+  it('names an unresolved YAML alias (a keyword starting with *) with the fix, instead of crashing', () => {
+    const result = validateArticleSource(
+      'a.mdx',
+      withField("codes: ['SIP 403', 'Q850 3']", 'keywords: [*97, voicemail]'),
+    );
+    expect(result.ok ? [] : result.errors).toEqual([
+      "a.mdx:7: frontmatter: '*97' reads as a YAML alias: quote it, e.g. '*97'",
+    ]);
+  });
+
   it('names the file, line and field of an unknown category, with the allowed list', () => {
     const result = validateArticleSource(
-      'content/articles/x/y.mdx',
+      'site-content/articles/x/y.mdx',
       withField('category: registration', 'category: phones'),
     );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toHaveLength(1);
     expect(result.errors[0]).toMatch(
-      /^content\/articles\/x\/y\.mdx:4: category: use one of the categories: registration, /,
+      /^site-content\/articles\/x\/y\.mdx:4: category: use one of the categories: registration, /,
     );
   });
 
@@ -49,7 +69,7 @@ describe('article frontmatter schema', () => {
     const result = validateArticleSource('a.mdx', withField("codes: ['SIP 403', 'Q850 3']", "codes: ['403']"));
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors[0]).toMatch(/a\.mdx:8: codes\[0\]: write a SIP response code as 'SIP 403'/);
+    expect(result.errors[0]).toMatch(/a\.mdx:7: codes\[0\]: write a SIP response code as 'SIP 403'/);
   });
 
   it('reports a missing required field', () => {
@@ -85,12 +105,18 @@ describe('article frontmatter schema', () => {
   });
 
   it('says how to write a symptom or keyword that is too short or not text', () => {
-    const result = validateArticleSource('a.mdx', withField('  - phone says no service', '  - ab\nkeywords: [911]'));
+    const result = validateArticleSource(
+      'a.mdx',
+      withField(
+        'symptoms: [phone says no service, phone not registered, no dial tone]',
+        'symptoms:\n  - ab\n  - phone not registered\n  - no dial tone\nkeywords: [911]',
+      ),
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toEqual([
       'a.mdx:7: symptoms[0]: write each symptom as a phrase of at least 3 characters',
-      "a.mdx:8: keywords[0]: write each keyword as text; quote numbers, e.g. '911'",
+      "a.mdx:10: keywords[0]: write each keyword as text; quote numbers, e.g. '911'",
     ]);
   });
 
@@ -126,6 +152,6 @@ function base() {
     summary: 'The phone shows No service.',
     category: 'registration',
     audience: 'end-user',
-    symptoms: ['no service'],
+    symptoms: ['no service', 'not registered', 'no dial tone'],
   };
 }

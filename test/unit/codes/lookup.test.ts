@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { codeSearchTerms, findCodes } from '../../../src/lib/codes/lookup.ts';
 import { formatCodeRef, refOf } from '../../../src/lib/codes/refs.ts';
 import { validateCodesText } from '../../../src/lib/codes/validate.ts';
-import { repoRoot } from '../articles-content/read-articles.ts';
 
-const result = validateCodesText(readFileSync(`${repoRoot}content/codes.json`, 'utf8'), 'content/codes.json');
+const CODES = 'test/fixtures/codes/codes.json';
+const result = validateCodesText(readFileSync(CODES, 'utf8'), CODES);
 if (!result.ok) throw new Error(result.errors.join('\n'));
 const codes = result.codes;
 const found = (query: string) => findCodes(codes, query).map((entry) => formatCodeRef(refOf(entry)));

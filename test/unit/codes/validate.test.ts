@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateCodesText } from '../../../src/lib/codes/validate.ts';
 
-const file = 'content/codes.json';
+const file = 'site-content/codes.json';
 const sip = (code: number, extra: object = {}) => ({
   code,
   phrase: 'Forbidden',
@@ -35,7 +35,7 @@ describe('validateCodesText', () => {
     const result = validateCodesText('{\n  "sip": [,]\n}', file);
     expect(result).toEqual({
       ok: false,
-      errors: [expect.stringMatching(/^content\/codes\.json: invalid JSON at line 2, column \d+/)],
+      errors: [expect.stringMatching(/^site-content\/codes\.json: invalid JSON at line 2, column \d+/)],
     });
   });
 
@@ -46,9 +46,9 @@ describe('validateCodesText', () => {
     );
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors).toContain('content/codes.json: sip[1].code: a SIP response code is between 100 and 699');
+    expect(result.errors).toContain('site-content/codes.json: sip[1].code: a SIP response code is between 100 and 699');
     expect(result.errors).toContain(
-      "content/codes.json: sip[1].articles[0]: write an article as '<category>/<slug>', e.g. 'registration/phone-wont-register'",
+      "site-content/codes.json: sip[1].articles[0]: write an article as '<category>/<slug>', e.g. 'registration/phone-wont-register'",
     );
   });
 
@@ -56,8 +56,12 @@ describe('validateCodesText', () => {
     const result = validateCodesText(text({ sip: [sip(403, { articles: [], colour: 'red' })], q850: [] }), file);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors).toContain('content/codes.json: sip[0].articles: link at least one playbook that fixes it');
-    expect(result.errors.some((e) => e.startsWith('content/codes.json: sip[0]: ') && e.includes('colour'))).toBe(true);
+    expect(result.errors).toContain(
+      'site-content/codes.json: sip[0].articles: link at least one playbook that fixes it',
+    );
+    expect(result.errors.some((e) => e.startsWith('site-content/codes.json: sip[0]: ') && e.includes('colour'))).toBe(
+      true,
+    );
   });
 
   it('rejects a lower-case hangup cause name', () => {
@@ -65,7 +69,7 @@ describe('validateCodesText', () => {
     expect(result.ok).toBe(false);
     if (!result.ok)
       expect(result.errors[0]).toMatch(
-        /^content\/codes\.json: q850\[0\]\.name: write the hangup cause name in capitals/,
+        /^site-content\/codes\.json: q850\[0\]\.name: write the hangup cause name in capitals/,
       );
   });
 
@@ -80,10 +84,10 @@ describe('validateCodesText', () => {
     expect(result).toEqual({
       ok: false,
       errors: [
-        'content/codes.json: sip[1].code: 403 is already listed at sip[0]; merge the two entries',
-        "content/codes.json: sip[1].articles[1]: 'a/b' is already listed at articles[0]; remove one",
-        'content/codes.json: q850[1].cause: 3 is already listed at q850[0]; merge the two entries',
-        'content/codes.json: q850[1].name: NO_ROUTE_DESTINATION is already the name of q850[0]; each cause has its own name',
+        'site-content/codes.json: sip[1].code: 403 is already listed at sip[0]; merge the two entries',
+        "site-content/codes.json: sip[1].articles[1]: 'a/b' is already listed at articles[0]; remove one",
+        'site-content/codes.json: q850[1].cause: 3 is already listed at q850[0]; merge the two entries',
+        'site-content/codes.json: q850[1].name: NO_ROUTE_DESTINATION is already the name of q850[0]; each cause has its own name',
       ],
     });
   });

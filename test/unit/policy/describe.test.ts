@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatTarget, priorityTable } from '../../../src/lib/policy/describe.ts';
-import { validatePolicyText } from '../../../src/lib/policy/validate.ts';
+import { defaultPolicy } from '../../fixtures/ticket/policy.ts';
 
-const result = validatePolicyText(readFileSync('content/support-policy.json', 'utf8'), 'content/support-policy.json');
-if (!result.ok) throw new Error(result.errors.join('\n'));
-const policy = result.policy;
+const policy = defaultPolicy();
 
 describe('priorityTable', () => {
   it('renders the targets of the policy in words', () => {

@@ -3,7 +3,8 @@ import type { IncidentsFile } from '../../../src/lib/status/schema.ts';
 import { validateIncidentsText } from '../../../src/lib/status/schema.ts';
 
 export const smallPath = 'test/fixtures/status/small.json';
-export const samplePath = 'content/incidents.json';
+// A frozen copy of the shipped sample, so an incident update never fails a unit test.
+export const samplePath = 'test/fixtures/status/sample.json';
 
 /** The small fixture as plain JSON (a fresh copy each call, safe to mutate). */
 export function smallRaw(): IncidentsFile {

@@ -6,7 +6,7 @@ import {
   validateTree,
 } from '../../../src/lib/troubleshooter/validate.ts';
 
-const file = 'content/articles/fax/x.troubleshooter.json';
+const file = 'site-content/articles/fax/x.troubleshooter.json';
 
 type Nodes = Record<string, { question: string; yes: string; no: string }>;
 const q = (yes: string, no: string) => ({ question: 'Is it working?', yes, no });
@@ -117,10 +117,10 @@ describe('parseTreeText', () => {
 
 describe('articleIdOfTreeFile', () => {
   it('derives the article a tree belongs to from its path', () => {
-    expect(articleIdOfTreeFile('content/articles/registration/phone-wont-register.troubleshooter.json')).toBe(
+    expect(articleIdOfTreeFile('site-content/articles/registration/phone-wont-register.troubleshooter.json')).toBe(
       'registration/phone-wont-register',
     );
-    expect(articleIdOfTreeFile('content/articles/registration/phone-wont-register.json')).toBeUndefined();
+    expect(articleIdOfTreeFile('site-content/articles/registration/phone-wont-register.json')).toBeUndefined();
   });
 });
 
@@ -128,29 +128,29 @@ describe('checkTreeFile', () => {
   const text = (article: string) => JSON.stringify({ ...tree({ first: q('@fixed', '@ticket') }), article });
 
   it('accepts a well-formed tree beside the article it walks', () => {
-    expect(checkTreeFile(text('fax/x'), file, new Set(['fax/x'])).ok).toBe(true);
+    expect(checkTreeFile(text('fax/x'), file, new Set(['fax/x']), 'site-content/articles').ok).toBe(true);
   });
 
   it('names a tree whose article does not exist', () => {
-    expect(checkTreeFile(text('fax/x'), file, new Set(['fax/y']))).toEqual({
+    expect(checkTreeFile(text('fax/x'), file, new Set(['fax/y']), 'site-content/articles')).toEqual({
       ok: false,
-      errors: [`${file}: article: no article 'fax/x' (expected content/articles/fax/x.mdx); fix the id`],
+      errors: [`${file}: article: no article 'fax/x' (expected site-content/articles/fax/x.mdx); fix the id`],
     });
   });
 
   it('names a tree saved beside another article than the one it names', () => {
-    const result = checkTreeFile(text('fax/y'), file, new Set(['fax/x', 'fax/y']));
+    const result = checkTreeFile(text('fax/y'), file, new Set(['fax/x', 'fax/y']), 'site-content/articles');
     expect(result).toEqual({
       ok: false,
       errors: [
-        `${file}: article: is 'fax/y' but the file sits beside 'fax/x'; save the tree as content/articles/fax/y.troubleshooter.json or fix the id`,
+        `${file}: article: is 'fax/y' but the file sits beside 'fax/x'; save the tree as site-content/articles/fax/y.troubleshooter.json or fix the id`,
       ],
     });
   });
 
   it('reports structure errors before looking for the article', () => {
     const bad = JSON.stringify(tree({ first: q('@fixed', '@fixed') }));
-    const result = checkTreeFile(bad, file, new Set());
+    const result = checkTreeFile(bad, file, new Set(), 'site-content/articles');
     expect(result.ok ? [] : result.errors).toEqual([
       `${file}: no answer leads to @ticket; a customer who is still stuck must be able to open a ticket`,
     ]);

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lastCommitDates, lastUpdated } from '../../../src/build/git-dates.ts';
+import { lastCommitDates, lastUpdated } from '../../src/data/git-dates.ts';
 
 let repo: string;
 

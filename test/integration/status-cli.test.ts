@@ -4,10 +4,10 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { statusPageInfo } from '../../../src/lib/status/page.ts';
-import { validateIncidentsText } from '../../../src/lib/status/schema.ts';
-import { summaryJson } from '../../../src/lib/status/statuspage.ts';
-import { small, smallPath } from './helpers.ts';
+import { statusPageInfo } from '../../src/lib/status/page.ts';
+import { validateIncidentsText } from '../../src/lib/status/schema.ts';
+import { summaryJson } from '../../src/lib/status/statuspage.ts';
+import { small, smallPath } from '../unit/status/helpers.ts';
 
 const node = path.resolve('node_modules/.bin/node');
 // Pin the settings the CLI reads from the environment, so the expected page is known.
@@ -32,7 +32,8 @@ describe('status CLI', () => {
   it("uses the support policy's time zone, as the site does; STATUS_TIME_ZONE and --time-zone override it", () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'status-policy-'));
     try {
-      writeFileSync(path.join(dir, 'support-policy.json'), JSON.stringify({ timeZone: 'Europe/Berlin' }));
+      const policy = JSON.parse(readFileSync('test/fixtures/policy/support-policy.json', 'utf8')) as object;
+      writeFileSync(path.join(dir, 'support-policy.json'), JSON.stringify({ ...policy, timeZone: 'Europe/Berlin' }));
       const zoneOf = (extraEnv: Record<string, string>, args: string[] = []) => {
         const result = spawnSync(
           node,
@@ -44,6 +45,9 @@ describe('status CLI', () => {
       expect(zoneOf({})).toBe('Europe/Berlin');
       expect(zoneOf({ STATUS_TIME_ZONE: 'Asia/Tokyo' })).toBe('Asia/Tokyo');
       expect(zoneOf({ STATUS_TIME_ZONE: 'Asia/Tokyo' }, ['--time-zone', 'America/Chicago'])).toBe('America/Chicago');
+      // An invalid policy is not half-read: the summary falls back to the default zone (check:content names the problem).
+      writeFileSync(path.join(dir, 'support-policy.json'), JSON.stringify({ timeZone: 'Europe/Berlin' }));
+      expect(zoneOf({})).toBe('America/New_York');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -61,7 +65,7 @@ describe('status CLI', () => {
 
   it('validate exits 0 and prints nothing on stdout for a valid file', () => {
     expect(run('status', ['validate', '--file', smallPath])).toEqual({ code: 0, stdout: '', stderr: '' });
-    expect(run('status', ['validate', '--file', 'content/incidents.json']).code).toBe(0);
+    expect(run('status', ['validate', '--file', 'test/fixtures/status/sample.json']).code).toBe(0);
   });
 
   it('validate exits 1 with one error per line on stderr, each naming the file and the path', () => {
@@ -122,7 +126,7 @@ describe('status CLI', () => {
 describe('incident CLI (on a temporary copy)', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'incident-cli-'));
   const file = path.join(dir, 'incidents.json');
-  beforeEach(() => copyFileSync('content/incidents.json', file)); // each test edits a fresh copy of the sample
+  beforeEach(() => copyFileSync('test/fixtures/status/sample.json', file)); // each test edits a fresh copy of the sample
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const at = (time: string) => ['--file', file, '--at', `2026-11-24T${time}Z`];
 

@@ -1,0 +1,230 @@
+// The content module's pure part: every file support teams edit, given as text, parsed, validated and
+// cross-checked in one place. `npm run check:content`, the build, the CLIs and the ticket server all go through
+// it (reading the files is src/content-io.ts's job), so a rule lives once and every shell says it the same way.
+import { articleLinks, linkTextMatchesTitle, playbookBodyProblems, type ArticleLink } from '../articles/body.ts';
+import { checkArticleSet, type ArticleRef } from '../articles/consistency.ts';
+import type { ArticleFrontmatter } from '../articles/schema.ts';
+import { validateArticleSource } from '../articles/validate.ts';
+import { crossCheckCodes } from '../codes/cross-check.ts';
+import type { CodeReference } from '../codes/schema.ts';
+import { validateCodesText } from '../codes/validate.ts';
+import type { SupportPolicy } from '../policy/schema.ts';
+import { validatePolicyText } from '../policy/validate.ts';
+import { validateIncidentsText, type IncidentsFile } from '../status/schema.ts';
+import { unknownNoticeComponents } from '../ticket/incident-notices.ts';
+import type { TroubleshooterTree } from '../troubleshooter/schema.ts';
+import { checkTreeFile } from '../troubleshooter/validate.ts';
+import { staleSchemas } from './schemas.ts';
+
+/** Where each kind of content lives under the content root. */
+export const CONTENT_LAYOUT = {
+  articles: 'articles',
+  codes: 'codes.json',
+  incidents: 'incidents.json',
+  policy: 'support-policy.json',
+  schemas: 'schemas',
+} as const;
+
+/** One file's text; `file` is its path as the person who edits it would type it (`content/codes.json`). */
+export interface TextFile {
+  file: string;
+  text: string;
+}
+
+export interface ArticleText extends TextFile {
+  /** `<category>/<slug>`, from the path under the articles folder */
+  id: string;
+}
+
+/** Everything under one content root, read. A file that is absent is `undefined`. */
+export interface ContentTexts {
+  /** the root as typed: `content`, `test/fixtures/content-good` */
+  root: string;
+  articles: ArticleText[];
+  troubleshooters: TextFile[];
+  codes?: TextFile;
+  incidents?: TextFile;
+  policy?: TextFile;
+  /** The committed JSON Schemas, by file name under `<root>/schemas/`; absent folder: not checked. */
+  schemas?: ReadonlyMap<string, string>;
+}
+
+export interface ContentArticle {
+  id: string;
+  file: string;
+  data: ArticleFrontmatter;
+  body: string;
+}
+
+export interface Content {
+  articles: ContentArticle[];
+  codes?: CodeReference;
+  troubleshooters: Map<string, TroubleshooterTree>;
+  incidents?: IncidentsFile;
+  policy?: SupportPolicy;
+}
+
+export const CONTENT_SECTIONS = ['articles', 'codes', 'troubleshooters', 'incidents', 'policy', 'schemas'] as const;
+export type ContentSection = (typeof CONTENT_SECTIONS)[number];
+
+export interface ContentCheck {
+  data: Content;
+  /** every problem, one line each: `file:line: field path: message and fix` */
+  errors: string[];
+  /** the same problems by section, for a per-section summary */
+  bySection: Record<ContentSection, string[]>;
+}
+
+export const contentPath = (root: string, part: string) => `${root.replace(/\/+$/, '')}/${part}`;
+
+/** Validates and cross-checks a whole content root. Never throws: bad content is data, not an exception. */
+export function checkContent(texts: ContentTexts): ContentCheck {
+  const articlesDir = contentPath(texts.root, CONTENT_LAYOUT.articles);
+  const articles = checkArticles(texts.articles, articlesDir);
+  const articleIds = new Set(texts.articles.map((a) => a.id));
+  const codes = checkCodes(texts, articles, articlesDir);
+  const troubleshooters = checkTroubleshooters(texts.troubleshooters, articleIds, articlesDir);
+  const incidents = checkIncidents(texts);
+  const policy = checkPolicy(texts);
+  const schemas = texts.schemas
+    ? staleSchemas(contentPath(texts.root, CONTENT_LAYOUT.schemas), (file) => {
+        return texts.schemas?.get(file.slice(file.lastIndexOf('/') + 1)) ?? null;
+      })
+    : [];
+  const bySection = {
+    articles: articles.errors,
+    codes: codes.errors,
+    troubleshooters: troubleshooters.errors,
+    incidents: incidents.errors,
+    policy: policy.errors,
+    schemas,
+  };
+  return {
+    data: {
+      articles: articles.valid,
+      codes: codes.data,
+      troubleshooters: troubleshooters.trees,
+      incidents: incidents.data,
+      policy: policy.data,
+    },
+    errors: CONTENT_SECTIONS.flatMap((section) => bySection[section]),
+    bySection,
+  };
+}
+
+type ParsedArticle = ContentArticle & Pick<ArticleRef, 'lineOf'> & { bodyLine: number };
+
+function checkArticles(
+  files: readonly ArticleText[],
+  articlesDir: string,
+): { valid: ContentArticle[]; errors: string[]; unreadable: number } {
+  const errors: string[] = [];
+  const refs: ParsedArticle[] = [];
+  for (const { id, file, text } of files) {
+    const result = validateArticleSource(file, text);
+    if (!result.ok) {
+      errors.push(...result.errors);
+      continue;
+    }
+    refs.push({ id, file, data: result.data, body: result.body, bodyLine: result.bodyLine, lineOf: result.lineOf });
+    for (const problem of playbookBodyProblems(result.body, result.data.category)) {
+      errors.push(`${file}:${result.bodyLine + problem.line - 1}: body: ${problem.message}`);
+    }
+  }
+  errors.push(...checkArticleSet(refs, articlesDir, new Set(files.map((f) => f.id))));
+  errors.push(...linkProblems(refs, files, articlesDir));
+  return {
+    valid: refs.map(({ id, file, data, body }) => ({ id, file, data, body })),
+    errors,
+    unreadable: files.length - refs.length,
+  };
+}
+
+/** Links between articles: the target exists and is published, and the link's text names it. */
+function linkProblems(valid: readonly ParsedArticle[], all: readonly ArticleText[], articlesDir: string): string[] {
+  const byId = new Map(valid.map((a) => [a.id, a]));
+  const exists = new Set(all.map((a) => a.id));
+  return valid.flatMap((article) =>
+    articleLinks(article.body).flatMap((link: ArticleLink) => {
+      const at = `${article.file}:${article.bodyLine + link.line - 1}: body: link to /kb/${link.target}/`;
+      const target = byId.get(link.target);
+      if (!exists.has(link.target)) {
+        return [`${at}: no such article (expected ${articlesDir}/${link.target}.mdx); fix the link or remove it`];
+      }
+      if (!target) return []; // the target's own errors are reported at the target
+      if (target.data.draft && !article.data.draft) {
+        return [`${at}: '${link.target}' is a draft; publish it or remove the link`];
+      }
+      if (!linkTextMatchesTitle(link.text, target.data.title)) {
+        return [
+          `${at}: the text '${link.text}' does not name the article; write its title '${target.data.title}' (or a sentence containing it)`,
+        ];
+      }
+      return [];
+    }),
+  );
+}
+
+function checkCodes(
+  texts: ContentTexts,
+  articles: { valid: ContentArticle[]; unreadable: number },
+  articlesDir: string,
+): { data?: CodeReference; errors: string[] } {
+  if (!texts.codes) {
+    return {
+      errors: [
+        `${contentPath(texts.root, CONTENT_LAYOUT.codes)}: missing; the error-code reference lives here (see the README)`,
+      ],
+    };
+  }
+  const result = validateCodesText(texts.codes.text, texts.codes.file);
+  if (!result.ok) return { errors: result.errors };
+  // An article that did not parse would look missing to the cross-check: it waits until the articles are valid.
+  if (articles.unreadable > 0) return { data: result.codes, errors: [] };
+  const errors = crossCheckCodes(
+    result.codes,
+    articles.valid.map((a) => ({ id: a.id, file: a.file, codes: a.data.codes, draft: a.data.draft })),
+    texts.codes.file,
+    articlesDir,
+  );
+  return errors.length > 0 ? { errors } : { data: result.codes, errors: [] };
+}
+
+function checkTroubleshooters(
+  files: readonly TextFile[],
+  articleIds: ReadonlySet<string>,
+  articlesDir: string,
+): { trees: Map<string, TroubleshooterTree>; errors: string[] } {
+  const trees = new Map<string, TroubleshooterTree>();
+  const errors: string[] = [];
+  for (const { file, text } of files) {
+    const result = checkTreeFile(text, file, articleIds, articlesDir);
+    if (result.ok) trees.set(result.tree.article, result.tree);
+    else errors.push(...result.errors);
+  }
+  return { trees, errors };
+}
+
+/** Components, incidents and maintenance: the same validation as `npm run status -- validate`. */
+function checkIncidents(texts: ContentTexts): { data?: IncidentsFile; errors: string[] } {
+  if (!texts.incidents) {
+    return { errors: [`${contentPath(texts.root, CONTENT_LAYOUT.incidents)}: missing; the status page needs it`] };
+  }
+  const result = validateIncidentsText(texts.incidents.text, texts.incidents.file);
+  if (!result.ok) return { errors: result.errors };
+  const errors = unknownNoticeComponents(result.data, texts.incidents.file);
+  return { data: result.data, errors };
+}
+
+/** Severities, business hours, holidays and contacts: what triage, the SLA clock and the form read. */
+function checkPolicy(texts: ContentTexts): { data?: SupportPolicy; errors: string[] } {
+  if (!texts.policy) {
+    return {
+      errors: [
+        `${contentPath(texts.root, CONTENT_LAYOUT.policy)}: missing; the support policy (priorities, hours, contacts) lives here`,
+      ],
+    };
+  }
+  const result = validatePolicyText(texts.policy.text, texts.policy.file);
+  return result.ok ? { data: result.policy, errors: [] } : { errors: result.errors };
+}
