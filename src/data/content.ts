@@ -1,21 +1,15 @@
 // The checked content for pages: the content module run once per build (per server start in `astro dev`).
 // Anything wrong fails the build with the same lines `npm run check:content` prints.
 import { checkContentFolder } from '../content-io.ts';
-import type { Content } from '../lib/content/index.ts';
+import { completeContent, type CompleteContent } from '../lib/content/index.ts';
 
-export type SiteContent = Required<Content>;
+let cached: CompleteContent | undefined;
 
-let cached: SiteContent | undefined;
-
-export function siteContent(): SiteContent {
+export function siteContent(): CompleteContent {
   if (cached) return cached;
-  const { data, errors } = checkContentFolder();
-  if (errors.length > 0) {
-    throw new Error(`Invalid content (npm run check:content lists the same):\n${errors.join('\n')}`);
-  }
-  const { codes, incidents, policy } = data;
-  // A check without errors has read every file; this only narrows the types.
-  if (!codes || !incidents || !policy) throw new Error('content check passed without codes, incidents or policy');
-  cached = { ...data, codes, incidents, policy };
+  const result = completeContent(checkContentFolder());
+  if (!result.ok)
+    throw new Error(`Invalid content (npm run check:content lists the same):\n${result.errors.join('\n')}`);
+  cached = result.content;
   return cached;
 }

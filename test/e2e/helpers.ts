@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { checkContentFolder } from '../../src/content-io.ts';
+import { completeContent, type CompleteContent } from '../../src/lib/content/index.ts';
 
 /** Runs axe (WCAG 2.x A and AA rules) on the page and fails with the list of violations. */
 export async function expectNoAxeViolations(page: Page) {
@@ -18,4 +20,15 @@ export async function waitForHydration(page: Page, selector = 'astro-island') {
     (sel) => [...document.querySelectorAll(sel)].every((el) => !el.hasAttribute('ssr')),
     selector,
   );
+}
+
+let built: CompleteContent | undefined;
+
+/** The content the site under test was built from, through the content module the build itself uses. */
+export function builtContent(): CompleteContent {
+  if (built) return built;
+  const result = completeContent(checkContentFolder());
+  if (!result.ok) throw new Error(`the content does not pass npm run check:content:\n${result.errors.join('\n')}`);
+  built = result.content;
+  return built;
 }

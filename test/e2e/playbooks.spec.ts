@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectNoAxeViolations, waitForHydration } from './helpers.ts';
+import { builtContent, expectNoAxeViolations, waitForHydration } from './helpers.ts';
 
 /** The first three result links for a query typed on the search page. */
 async function topThree(page: Page, query: string, topic?: string): Promise<string[]> {
@@ -109,10 +108,7 @@ test.describe('code pages', () => {
   });
 });
 
-const treeFile = 'content/articles/registration/phone-wont-register.troubleshooter.json';
-const tree = JSON.parse(readFileSync(treeFile, 'utf8')) as {
-  nodes: Record<string, { question: string; yesStep: string; noStep: string }>;
-};
+const tree = builtContent().troubleshooters.get('registration/phone-wont-register')!;
 const node = (id: string) => tree.nodes[id]!;
 
 /** Answers the question that has focus by keyboard only: Tab to Yes (and on to No), then Enter. */
@@ -162,7 +158,7 @@ test.describe('guided troubleshooter', () => {
       node('network').yesStep,
       node('firmware').yesStep,
       node('softphone').noStep,
-    ];
+    ].filter((step): step is string => step !== undefined);
     await expect(troubleshooter.getByRole('list', { name: 'What you checked:' }).getByRole('listitem')).toHaveText(
       tried,
     );

@@ -1,22 +1,17 @@
 // The status pages as customers and tools get them. Expectations come from src/lib/status at the instant
 // the pages were built (read from the page), never from hard-coded dates, so they hold as time passes.
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
 import { visibleIncidents } from '../../src/lib/status/derive.ts';
 import { incidentBanners, statusHistory, statusOverview } from '../../src/lib/status/overview.ts';
 import { statusPageInfo } from '../../src/lib/status/page.ts';
-import { validateIncidentsText, type IncidentsFile } from '../../src/lib/status/schema.ts';
+import type { IncidentsFile } from '../../src/lib/status/schema.ts';
 import { overviewFacts, statusSentence } from '../../src/lib/status/sentence.ts';
 import { statuspageApi } from '../../src/lib/status/statuspage.ts';
-import { expectNoAxeViolations } from './helpers.ts';
+import { builtContent, expectNoAxeViolations } from './helpers.ts';
 
-function sampleFile(): IncidentsFile {
-  const result = validateIncidentsText(readFileSync('content/incidents.json', 'utf8'), 'content/incidents.json');
-  if (!result.ok) throw new Error(result.errors.join('\n'));
-  return result.data;
-}
-const file = sampleFile();
-const timeZone = (JSON.parse(readFileSync('content/support-policy.json', 'utf8')) as { timeZone: string }).timeZone;
+// The content the site under test was built from (the same content module the build uses).
+const file: IncidentsFile = builtContent().incidents;
+const timeZone = builtContent().policy.timeZone;
 
 /** The instant the site was built at, as the status page states it ("As of <time datetime>"). */
 async function builtAt(request: APIRequestContext): Promise<string> {

@@ -56,7 +56,7 @@ describe('npm run check:content on incidents.json', () => {
     rmSync(path.join(dir, 'incidents.json'));
     const run = checkContent(dir);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain(`${path.join(dir, 'incidents.json')}: cannot read the file (ENOENT)`);
+    expect(run.stderr).toContain(`${path.join(dir, 'incidents.json')}: missing; the status page needs it`);
   });
 
   it('fails when a committed JSON Schema is stale (npm run schemas regenerates it)', () => {

@@ -75,6 +75,19 @@ export interface ContentCheck {
   bySection: Record<ContentSection, string[]>;
 }
 
+/** Content that passed every check: every file was there and valid. */
+export type CompleteContent = Required<Content>;
+
+/** The checked content when nothing is wrong, else the errors (one line each). */
+export function completeContent(
+  check: ContentCheck,
+): { ok: true; content: CompleteContent } | { ok: false; errors: string[] } {
+  const { data, errors } = check;
+  const { codes, incidents, policy } = data;
+  if (errors.length > 0 || !codes || !incidents || !policy) return { ok: false, errors };
+  return { ok: true, content: { ...data, codes, incidents, policy } };
+}
+
 export const contentPath = (root: string, part: string) => `${root.replace(/\/+$/, '')}/${part}`;
 
 /** Validates and cross-checks a whole content root. Never throws: bad content is data, not an exception. */
