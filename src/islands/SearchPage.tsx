@@ -1,7 +1,7 @@
 // The search page: results with sub-results by heading, filters by topic and audience, and the query in the URL
 // so a search can be shared. Without JavaScript the page shows the category index instead.
 import { useEffect, useState } from 'react';
-import { searchArticles, type SearchHit } from './pagefind.ts';
+import { useArticleSearch } from './use-article-search.ts';
 
 interface Props {
   categories: string[];
@@ -31,8 +31,8 @@ export default function SearchPage({ categories, audiences }: Props) {
   const [ready, setReady] = useState(false);
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<Filters>({ category: [], audience: [] });
-  const [hits, setHits] = useState<SearchHit[] | null>(null);
-  const [error, setError] = useState('');
+  const { hits, failed } = useArticleSearch(query, { limit: 20, debounceMs: 120, filters, enabled: ready });
+  const error = failed ? 'Search is unavailable right now. Browse the topics below instead.' : '';
 
   useEffect(() => {
     const initial = readUrl();
@@ -48,23 +48,6 @@ export default function SearchPage({ categories, audiences }: Props) {
     writeUrl(query, filters);
     const fallback = document.querySelector<HTMLElement>('[data-search-fallback]');
     if (fallback) fallback.hidden = query.trim() !== '';
-    if (query.trim() === '') {
-      setHits(null);
-      return;
-    }
-    let current = true;
-    const active = Object.fromEntries(Object.entries(filters).filter(([, v]) => v.length > 0));
-    searchArticles(query.trim(), { limit: 20, filters: active, debounceMs: 120 })
-      .then((found) => {
-        if (current && found !== null) {
-          setHits(found);
-          setError('');
-        }
-      })
-      .catch(() => current && setError('Search is unavailable right now. Browse the topics below instead.'));
-    return () => {
-      current = false;
-    };
   }, [ready, query, filters]);
 
   function toggle(kind: keyof Filters, value: string) {
