@@ -1,6 +1,7 @@
 // The review step (answers, the priority the policy gives and when they will hear back) and the success screen.
 import type { Ref } from 'react';
 import { PRIORITIES, type Priority, type SupportPolicy } from '../../lib/policy/schema.ts';
+import type { TicketReceipt } from '../../lib/ticket/client.ts';
 import type { DerivedTicket } from '../../lib/ticket/derive.ts';
 import type { TicketDraft } from '../../lib/ticket/draft.ts';
 import { draftSummary } from '../../lib/ticket/summary.ts';
@@ -181,12 +182,6 @@ export function ReviewStep({
       </div>
     </>
   );
-}
-
-export interface TicketReceipt {
-  reference: string;
-  priority: Priority;
-  firstResponseDue: string;
 }
 
 export function Success({
