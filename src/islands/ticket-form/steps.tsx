@@ -9,6 +9,7 @@ import {
 } from '../../lib/ticket/draft.ts';
 import { fieldInputId } from '../../lib/ticket/form-errors.ts';
 import type { IncidentNotice } from '../../lib/ticket/incident-notices.ts';
+import { asksForDevice } from '../../lib/ticket/schema.ts';
 import { CATEGORIES, SERVICE_STATES } from '../../lib/triage/categories.ts';
 import { useArticleSearch } from '../use-article-search.ts';
 import { RadioGroup, TextArea, TextField, type ErrorsByField } from './fields.tsx';
@@ -289,7 +290,7 @@ export function DetailsStep({ draft, update, errors }: StepProps) {
           </button>
         )}
       </div>
-      {draft.category === 'registration' && (
+      {asksForDevice(draft.category) && (
         <fieldset className="field">
           <legend>The phone that will not register</legend>
           <TextField

@@ -127,6 +127,11 @@ export const ticketShape = {
 
 export type TicketField = keyof typeof ticketShape;
 
+/** A phone that won't register is looked up by its make and model: only that category asks for the device. */
+export function asksForDevice(category: string): boolean {
+  return category === 'registration';
+}
+
 interface CrossFieldRule {
   fields: TicketField[];
   /** Method syntax on purpose: each rule declares only the fields it reads. */
@@ -139,7 +144,7 @@ export const CROSS_FIELD_RULES: CrossFieldRule[] = [
   {
     fields: ['category', 'device'],
     check: (ticket: { category: string; device?: unknown }, ctx) => {
-      if (ticket.category === 'registration' && ticket.device === undefined) {
+      if (asksForDevice(ticket.category) && ticket.device === undefined) {
         ctx.addIssue({
           code: 'custom',
           path: ['device'],

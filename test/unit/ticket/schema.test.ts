@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readableFieldErrors } from '../../../src/lib/policy/index.ts';
 import {
+  asksForDevice,
   deriveTicket,
   earliestStepErrors,
   isSameNumber,
@@ -199,5 +200,13 @@ describe('deriveTicket', () => {
     expect(deriveTicket(more, policy, now)).toMatchObject({ priority: 'high', needsPriorityReview: true });
     const less = ticketSchema.parse(ticketInput({ customerUrgency: { requested: 'low', reason } }));
     expect(deriveTicket(less, policy, now).needsPriorityReview).toBe(false);
+  });
+});
+
+describe('asksForDevice', () => {
+  it('asks for the phone only when it will not register', () => {
+    expect(asksForDevice('registration')).toBe(true);
+    expect(asksForDevice('outage')).toBe(false);
+    expect(asksForDevice('')).toBe(false);
   });
 });
