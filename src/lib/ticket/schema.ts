@@ -77,7 +77,7 @@ export const ticketShape = {
   category,
   subject: text(3, 150, 'a short summary, e.g. "Front desk phone shows No Service"'),
   fromArticle: z
-    .string()
+    .string({ error: 'must be an article id like "registration/phone-wont-register"' })
     .regex(/^[a-z0-9-]{1,80}\/[a-z0-9-]{1,120}$/, {
       error: 'must be an article id like "registration/phone-wont-register"',
     })
@@ -110,7 +110,7 @@ export const ticketShape = {
     .default([]),
   contact: contactSchema,
   customerTimeZone: z
-    .string()
+    .string({ error: 'must be an IANA time zone such as "America/Chicago"' })
     .refine((zone) => IANAZone.isValidZone(zone), {
       error: 'must be an IANA time zone such as "America/Chicago"',
     })
@@ -122,7 +122,7 @@ export const ticketShape = {
       error: 'must be 16-64 letters, digits, "-" or "_" (a UUID)',
     }),
   /** Honeypot: hidden from people, filled in by bots. */
-  website: z.string().max(0, { error: 'must be left empty' }).optional(),
+  website: z.string({ error: 'must be left empty' }).max(0, { error: 'must be left empty' }).optional(),
 };
 
 export type TicketField = keyof typeof ticketShape;

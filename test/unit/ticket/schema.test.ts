@@ -124,7 +124,7 @@ describe('validateTicketStep', () => {
   it('checks only the fields of the step', () => {
     expect(validateTicketStep('problem', { category: 'registration', subject: 'Phone' })).toEqual([]);
     expect(validateTicketStep('problem', { subject: 'x' })).toEqual([
-      { path: 'category', message: expect.stringMatching(/^is missing/) },
+      { path: 'category', message: expect.stringMatching(/^is missing/), missing: true },
       {
         path: 'subject',
         message: 'must be at least 3 characters: a short summary, e.g. "Front desk phone shows No Service"',
@@ -141,8 +141,8 @@ describe('validateTicketStep', () => {
       totalUsers: 5,
     };
     expect(validateTicketStep('impact', draft)).toEqual([
-      { path: 'previouslyWorking', message: expect.stringMatching(/^is missing/) },
-      { path: 'workaround', message: expect.stringMatching(/^is missing/) },
+      { path: 'previouslyWorking', message: expect.stringMatching(/^is missing/), missing: true },
+      { path: 'workaround', message: expect.stringMatching(/^is missing/), missing: true },
       {
         path: 'affectedUsers',
         message: expect.stringMatching(/^must be at least 1 when serviceState is "down"/),
