@@ -2,6 +2,7 @@
 // becomes an ARIA 1.2 combobox listing the best matches as you type (arrows, Enter, Escape).
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { SearchHit } from './pagefind.ts';
+import './SearchBox.css';
 import { useArticleSearch } from './use-article-search.ts';
 
 interface Props {
@@ -55,7 +56,7 @@ export default function SearchBox({ id, large = false }: Props) {
   const optionId = (i: number) => `${id}-option-${i}`;
 
   return (
-    <div className="searchbox">
+    <div className={large ? 'searchbox large' : 'searchbox'}>
       <form role="search" action="/search/" method="get" ref={formRef} aria-label="Help articles">
         <label className="sr-only" htmlFor={id}>
           Search help articles
@@ -67,7 +68,6 @@ export default function SearchBox({ id, large = false }: Props) {
           placeholder="e.g. phone won't register, SIP 403"
           autoComplete="off"
           value={query}
-          style={large ? { fontSize: '1.15rem', padding: '0.7rem 0.9rem' } : undefined}
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={onKeyDown}
           onBlur={() => setTimeout(() => setOpen(false), 150)}

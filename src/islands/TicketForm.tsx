@@ -24,6 +24,7 @@ import { earliestStepErrors, TICKET_STEPS, validateTicketStep } from '../lib/tic
 import { ErrorSummary, errorsByField } from './ticket-form/fields.tsx';
 import { ReviewStep, Success } from './ticket-form/review.tsx';
 import { ContactStep, DetailsStep, ImpactStep, ProblemStep } from './ticket-form/steps.tsx';
+import './ticket-form/ticket-form.css';
 
 interface Props {
   policy: SupportPolicy;
