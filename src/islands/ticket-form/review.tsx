@@ -12,7 +12,7 @@ import { isMoreUrgent } from '../../lib/triage/triage.ts';
 import { RadioGroup, TextArea, type ErrorsByField } from './fields.tsx';
 
 /** One instant in the customer's zone and, when it differs, the support team's. */
-export function TimeInZones({ iso, customerZone, teamZone }: { iso: string; customerZone: string; teamZone: string }) {
+function TimeInZones({ iso, customerZone, teamZone }: { iso: string; customerZone: string; teamZone: string }) {
   if (customerZone === teamZone) return <>{formatInstantIn(iso, teamZone, 'day')}</>;
   return (
     <>

@@ -58,7 +58,7 @@ export function compareImpactWorstFirst(a: IncidentImpact, b: IncidentImpact): n
 }
 
 /** An incident exists from its first update on. */
-export function incidentExists(incident: Incident, now: Instant): boolean {
+function incidentExists(incident: Incident, now: Instant): boolean {
   return visibleUpdates(incident.updates, now).length > 0;
 }
 
@@ -90,7 +90,7 @@ export function maintenanceStatus(maintenance: Maintenance, now: Instant): Maint
   return 'scheduled';
 }
 
-export function isMaintenanceActive(maintenance: Maintenance, now: Instant): boolean {
+function isMaintenanceActive(maintenance: Maintenance, now: Instant): boolean {
   const status = maintenanceStatus(maintenance, now);
   return status === 'in_progress' || status === 'verifying';
 }

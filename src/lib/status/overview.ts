@@ -131,7 +131,7 @@ export function incidentView(file: IncidentsFile, incident: Incident, now: Insta
   };
 }
 
-export function maintenanceView(file: IncidentsFile, maintenance: Maintenance, now: Instant): MaintenanceView {
+function maintenanceView(file: IncidentsFile, maintenance: Maintenance, now: Instant): MaintenanceView {
   const status = maintenanceStatus(maintenance, now);
   return {
     kind: 'maintenance',
@@ -148,7 +148,7 @@ export function maintenanceView(file: IncidentsFile, maintenance: Maintenance, n
 }
 
 /** Components by group, in file order; a group's status is the worst of its members. */
-export function componentGroups(file: IncidentsFile, now: Instant): ComponentGroupView[] {
+function componentGroups(file: IncidentsFile, now: Instant): ComponentGroupView[] {
   const groups = new Map<string | null, ComponentView[]>();
   for (const view of componentViews(
     file,

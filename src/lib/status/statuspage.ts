@@ -153,7 +153,7 @@ export function spPage(file: IncidentsFile, page: StatusPageInfo, now: Instant):
   };
 }
 
-export function spStatus(file: IncidentsFile, now: Instant): SpStatus {
+function spStatus(file: IncidentsFile, now: Instant): SpStatus {
   const indicator = pageIndicator(file, now);
   return { indicator, description: indicatorDescriptions[indicator] };
 }
@@ -183,7 +183,7 @@ function spComponent(
 }
 
 /** Components in file order; each group (worst status of its members) comes just before its first member. */
-export function spComponents(file: IncidentsFile, page: StatusPageInfo, now: Instant): SpComponent[] {
+function spComponents(file: IncidentsFile, page: StatusPageInfo, now: Instant): SpComponent[] {
   const out: SpComponent[] = [];
   const groups = new Map<string, SpComponent>();
   let topPosition = 0;

@@ -18,7 +18,7 @@ const exampleCallDraft = z.object({ time: text, from: text, to: text, callId: te
 export type ExampleCallDraft = z.output<typeof exampleCallDraft>;
 
 /** Restoring is forgiving: a field that no longer fits (an old version, a hand edit) comes back empty. */
-export const ticketDraftSchema = z.object({
+const ticketDraftSchema = z.object({
   idempotencyKey: ticketShape.idempotencyKey,
   step: z.int().min(0).max(4).catch(0),
   category: choice(CATEGORY_IDS),

@@ -5,7 +5,7 @@ import { PRIORITIES } from '../policy/schema.ts';
 import { checkAffectedUsers, impactShape, isoInstant } from '../triage/answers.ts';
 
 /** Digits of a phone number, so "+1 (212) 555-0100" and "212.555.0100" compare equal. */
-export function phoneDigits(number: string): string {
+function phoneDigits(number: string): string {
   return number.replace(/\D/g, '');
 }
 
@@ -43,14 +43,14 @@ const httpLink = z
   .max(2000, { error: 'must be at most 2000 characters' })
   .pipe(z.url({ protocol: /^https?$/, error: 'must be a link starting with https:// or http://' }));
 
-export const exampleCallSchema = z.object({
+const exampleCallSchema = z.object({
   time: isoInstant,
   from: text(1, 80, 'the number or extension that placed the call'),
   to: text(1, 80, 'the number or extension that was called'),
   callId: text(1, 256, 'the call ID, if you have it').optional(),
 });
 
-export const contactSchema = z.object(
+const contactSchema = z.object(
   {
     name: text(1, 120, 'your name'),
     email: z
@@ -65,7 +65,7 @@ export const contactSchema = z.object(
   { error: 'must give your name, e-mail, a callback number and your company' },
 );
 
-export const customerUrgencySchema = z.object({
+const customerUrgencySchema = z.object({
   requested: z.enum(PRIORITIES, { error: `must be one of: ${PRIORITIES.join(', ')}` }),
   reason: text(10, 1000, 'why it is more urgent than that'),
 });
