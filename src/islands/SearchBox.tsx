@@ -1,7 +1,9 @@
 // Header and home search: a plain GET form to /search/ (works without JavaScript) that, once hydrated,
 // becomes an ARIA 1.2 combobox listing the best matches as you type (arrows, Enter, Escape).
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { searchArticles, type SearchHit } from './pagefind.ts';
+import type { SearchHit } from './pagefind.ts';
+import './SearchBox.css';
+import { useArticleSearch } from './use-article-search.ts';
 
 interface Props {
   id: string;
@@ -10,35 +12,22 @@ interface Props {
 
 export default function SearchBox({ id, large = false }: Props) {
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<SearchHit[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  const [failed, setFailed] = useState(false);
+  const search = useArticleSearch(query, { limit: 6, debounceMs: 150, minLength: 2 });
+  const hits: SearchHit[] = search.hits ?? [];
   // Until hydrated this is a plain search form; combobox semantics only once the script can honour them.
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
   const listId = useId();
   const formRef = useRef<HTMLFormElement>(null);
 
+  // New suggestions open the list with none chosen yet.
   useEffect(() => {
-    const q = query.trim();
-    if (q.length < 2) {
-      setHits([]);
-      return;
-    }
-    let current = true;
-    searchArticles(q, { limit: 6, debounceMs: 150 })
-      .then((found) => {
-        if (!current || found === null) return;
-        setHits(found);
-        setActive(-1);
-        setOpen(true);
-      })
-      .catch(() => setFailed(true));
-    return () => {
-      current = false;
-    };
-  }, [query]);
+    if (search.hits === null) return;
+    setActive(-1);
+    setOpen(true);
+  }, [search.hits]);
 
   const expanded = open && hits.length > 0;
 
@@ -67,7 +56,7 @@ export default function SearchBox({ id, large = false }: Props) {
   const optionId = (i: number) => `${id}-option-${i}`;
 
   return (
-    <div className="searchbox">
+    <div className={large ? 'searchbox large' : 'searchbox'}>
       <form role="search" action="/search/" method="get" ref={formRef} aria-label="Help articles">
         <label className="sr-only" htmlFor={id}>
           Search help articles
@@ -79,7 +68,6 @@ export default function SearchBox({ id, large = false }: Props) {
           placeholder="e.g. phone won't register, SIP 403"
           autoComplete="off"
           value={query}
-          style={large ? { fontSize: '1.15rem', padding: '0.7rem 0.9rem' } : undefined}
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={onKeyDown}
           onBlur={() => setTimeout(() => setOpen(false), 150)}
@@ -112,7 +100,7 @@ export default function SearchBox({ id, large = false }: Props) {
         ))}
       </ul>
       <div role="status" className="sr-only">
-        {failed
+        {search.failed
           ? 'Search is unavailable right now; press Enter to browse all articles.'
           : query.trim().length >= 2 && open
             ? `${hits.length} suggestion${hits.length === 1 ? '' : 's'}; use the arrow keys to choose, Enter to open.`

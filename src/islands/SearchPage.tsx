@@ -1,7 +1,8 @@
 // The search page: results with sub-results by heading, filters by topic and audience, and the query in the URL
 // so a search can be shared. Without JavaScript the page shows the category index instead.
 import { useEffect, useState } from 'react';
-import { searchArticles, type SearchHit } from './pagefind.ts';
+import './SearchPage.css';
+import { useArticleSearch } from './use-article-search.ts';
 
 interface Props {
   categories: string[];
@@ -31,8 +32,8 @@ export default function SearchPage({ categories, audiences }: Props) {
   const [ready, setReady] = useState(false);
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<Filters>({ category: [], audience: [] });
-  const [hits, setHits] = useState<SearchHit[] | null>(null);
-  const [error, setError] = useState('');
+  const { hits, failed } = useArticleSearch(query, { limit: 20, debounceMs: 120, filters, enabled: ready });
+  const error = failed ? 'Search is unavailable right now. Browse the topics below instead.' : '';
 
   useEffect(() => {
     const initial = readUrl();
@@ -48,23 +49,6 @@ export default function SearchPage({ categories, audiences }: Props) {
     writeUrl(query, filters);
     const fallback = document.querySelector<HTMLElement>('[data-search-fallback]');
     if (fallback) fallback.hidden = query.trim() !== '';
-    if (query.trim() === '') {
-      setHits(null);
-      return;
-    }
-    let current = true;
-    const active = Object.fromEntries(Object.entries(filters).filter(([, v]) => v.length > 0));
-    searchArticles(query.trim(), { limit: 20, filters: active, debounceMs: 120 })
-      .then((found) => {
-        if (current && found !== null) {
-          setHits(found);
-          setError('');
-        }
-      })
-      .catch(() => current && setError('Search is unavailable right now. Browse the topics below instead.'));
-    return () => {
-      current = false;
-    };
   }, [ready, query, filters]);
 
   function toggle(kind: keyof Filters, value: string) {
@@ -81,14 +65,13 @@ export default function SearchPage({ categories, audiences }: Props) {
     <div className="search-page">
       <form role="search" onSubmit={(e) => e.preventDefault()} aria-label="Help articles">
         <label htmlFor="search-query">Describe the problem or type an error code</label>
-        <div style={{ display: 'flex', gap: '0.4rem', margin: '0.3rem 0 1rem' }}>
+        <div className="search-query">
           <input
             id="search-query"
             name="q"
             type="search"
             value={query}
             autoComplete="off"
-            style={{ flex: 1, fontSize: '1.1rem' }}
             onChange={(e) => setQuery(e.target.value)}
           />
         </div>
@@ -97,14 +80,14 @@ export default function SearchPage({ categories, audiences }: Props) {
           <FilterGroup legend="For" name="audience" values={audiences} chosen={filters.audience} onToggle={toggle} />
         </div>
       </form>
-      <div role="status" aria-live="polite" className="meta" style={{ marginTop: '1rem' }}>
+      <div role="status" aria-live="polite" className="meta search-status">
         {error || (hits === null ? '' : `${hits.length} result${hits.length === 1 ? '' : 's'} for “${query.trim()}”`)}
       </div>
       {hits && hits.length > 0 && (
         <ol className="search-results">
           {hits.map((hit) => (
             <li key={hit.url}>
-              <h2 style={{ fontSize: '1.15rem', margin: 0 }}>
+              <h2>
                 <a href={hit.url}>{hit.title}</a>
               </h2>
               {/* Pagefind's excerpts are escaped page text with <mark> around the matched words. */}
@@ -145,7 +128,7 @@ function FilterGroup({ legend, name, values, chosen, onToggle }: FilterGroupProp
     <fieldset>
       <legend>{legend}</legend>
       {values.map((value) => (
-        <label key={value} style={{ display: 'block' }}>
+        <label key={value}>
           <input
             type="checkbox"
             name={name}

@@ -16,13 +16,15 @@ import {
   restoreDraft,
   type TicketDraft,
 } from '../lib/ticket/draft.ts';
+import { newIdempotencyKey, sendProblemMessage, sendTicket, type TicketReceipt } from '../lib/ticket/client.ts';
 import { formError, type FormError } from '../lib/ticket/form-errors.ts';
 import type { IncidentNotice, IncidentNotices } from '../lib/ticket/incident-notices.ts';
 import { ticketSchema } from '../lib/ticket/schema.ts';
 import { earliestStepErrors, TICKET_STEPS, validateTicketStep } from '../lib/ticket/steps.ts';
 import { ErrorSummary, errorsByField } from './ticket-form/fields.tsx';
-import { ReviewStep, Success, type TicketReceipt } from './ticket-form/review.tsx';
+import { ReviewStep, Success } from './ticket-form/review.tsx';
 import { ContactStep, DetailsStep, ImpactStep, ProblemStep } from './ticket-form/steps.tsx';
+import './ticket-form/ticket-form.css';
 
 interface Props {
   policy: SupportPolicy;
@@ -32,17 +34,7 @@ interface Props {
   endpoint: string;
 }
 
-export const DRAFT_STORAGE_KEY = 'dialtone:ticket-draft';
-
-/** A UUID v4; crypto.randomUUID only exists on https and localhost, getRandomValues everywhere. */
-function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
+const DRAFT_STORAGE_KEY = 'dialtone:ticket-draft';
 
 function saveDraft(draft: TicketDraft | undefined): void {
   try {
@@ -126,39 +118,17 @@ export default function TicketForm({ policy, incidents, endpoint }: Props) {
     if (!full.success) return showErrors(readableFieldErrors(full.error, input));
     setSending(true);
     setProblem(undefined);
-    try {
-      const response = await fetch(endpoint, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify(input),
-      });
-      const body = (await response.json().catch(() => ({}))) as Partial<TicketReceipt> & { errors?: FieldError[] };
-      if (response.status === 202 && body.reference && body.priority && body.firstResponseDue) {
-        saveDraft(undefined);
-        setReceipt({ reference: body.reference, priority: body.priority, firstResponseDue: body.firstResponseDue });
-        focusNext.current = 'success';
-      } else if (response.status === 400 && body.errors?.length) {
-        showErrors(body.errors);
-      } else {
-        setProblem(sendProblem(response, body.errors?.[0]?.message));
-      }
-    } catch {
-      setProblem(
-        'We could not reach our server: check your connection and send again. Your answers are kept on this ' +
-          'device, and sending again will not open a second ticket.',
-      );
-    } finally {
-      setSending(false);
+    const outcome = await sendTicket((url, init) => fetch(url, init), endpoint, input);
+    setSending(false);
+    if (outcome.kind === 'received') {
+      saveDraft(undefined);
+      setReceipt(outcome.receipt);
+      focusNext.current = 'success';
+    } else if (outcome.kind === 'invalid') {
+      showErrors(outcome.errors);
+    } else {
+      setProblem(sendProblemMessage(outcome, policy.contacts.supportEmail));
     }
-  }
-
-  function sendProblem(response: Response, message: string | undefined): string {
-    if (response.status === 429) {
-      const wait = response.headers.get('retry-after');
-      return `We received several tickets from your connection just now: send again in ${wait ?? 'a few'} seconds. Your answers are kept.`;
-    }
-    if (response.status === 413) return 'Your ticket is too long to send: shorten the description or the lists.';
-    return `${message ?? 'Something went wrong on our side.'} If it keeps failing, write to ${policy.contacts.supportEmail}.`;
   }
 
   function startOver() {

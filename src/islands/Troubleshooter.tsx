@@ -3,6 +3,7 @@
 // Rendered only in the browser: without JavaScript the article's own steps are the guide.
 import { useEffect, useId, useRef, useState } from 'react';
 import { ticketFormUrl } from '../lib/articles/links.ts';
+import './Troubleshooter.css';
 import { FIXED, type TroubleshooterTree } from '../lib/troubleshooter/schema.ts';
 import { mostQuestionsLeft, stepsTaken, walk, type Answer } from '../lib/troubleshooter/walk.ts';
 

@@ -5,6 +5,8 @@ import type { z } from 'zod';
 export interface FieldError {
   path: string;
   message: string;
+  /** Set when the field is absent rather than wrong, so a form can ask for it in its own words. */
+  missing?: true;
 }
 
 /** `['incidents', 2, 'updates', 1, 'at']` -> `incidents[2].updates[1].at` */

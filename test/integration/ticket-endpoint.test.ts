@@ -85,6 +85,7 @@ describe('POST /api/tickets', () => {
       {
         path: 'contact',
         message: 'is missing: it must give your name, e-mail, a callback number and your company',
+        missing: true,
       },
       { path: 'affectedUsers', message: 'must not be more than totalUsers (40)' },
     ]);

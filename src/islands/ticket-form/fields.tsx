@@ -8,8 +8,7 @@ export type ErrorsByField = ReadonlyMap<string, string>;
 export function errorsByField(errors: readonly FormError[]): ErrorsByField {
   const byField = new Map<string, string>();
   for (const e of errors) {
-    const line = /, (line \d+)$/.exec(e.label)?.[1];
-    const message = sentence(line ? `${line}: ${e.message}` : e.message);
+    const message = sentence(e.line ? `line ${e.line}: ${e.message}` : e.message);
     const previous = byField.get(e.field);
     byField.set(e.field, previous ? `${previous}; ${message}` : message);
   }

@@ -1,21 +1,18 @@
 // The review step (answers, the priority the policy gives and when they will hear back) and the success screen.
 import type { Ref } from 'react';
-import { PRIORITIES, type Priority, type SupportPolicy } from '../../lib/policy/schema.ts';
+import { telHref } from '../../lib/links/tel.ts';
+import { priorityLabels } from '../../lib/policy/describe.ts';
+import { PRIORITIES, type SupportPolicy } from '../../lib/policy/schema.ts';
+import type { TicketReceipt } from '../../lib/ticket/client.ts';
 import type { DerivedTicket } from '../../lib/ticket/derive.ts';
 import type { TicketDraft } from '../../lib/ticket/draft.ts';
 import { draftSummary } from '../../lib/ticket/summary.ts';
 import { formatInstantIn } from '../../lib/time-format.ts';
+import { isMoreUrgent } from '../../lib/triage/triage.ts';
 import { RadioGroup, TextArea, type ErrorsByField } from './fields.tsx';
 
-export const PRIORITY_LABELS: Record<Priority, string> = {
-  critical: 'Critical',
-  high: 'High',
-  normal: 'Normal',
-  low: 'Low',
-};
-
 /** One instant in the customer's zone and, when it differs, the support team's. */
-export function TimeInZones({ iso, customerZone, teamZone }: { iso: string; customerZone: string; teamZone: string }) {
+function TimeInZones({ iso, customerZone, teamZone }: { iso: string; customerZone: string; teamZone: string }) {
   if (customerZone === teamZone) return <>{formatInstantIn(iso, teamZone, 'day')}</>;
   return (
     <>
@@ -31,7 +28,7 @@ function EmergencyInstructions({ policy }: { policy: SupportPolicy }) {
     <div className="emergency" role="note" aria-labelledby="ticket-emergency-title">
       <h4 id="ticket-emergency-title">Outside business hours: call the emergency line too</h4>
       <p>
-        Emergency line: <a href={`tel:${emergencyPhone.replace(/[^\d+]/g, '')}`}>{emergencyPhone}</a>
+        Emergency line: <a href={telHref(emergencyPhone)}>{emergencyPhone}</a>
       </p>
       <ol>
         {emergencyInstructions.map((step) => (
@@ -65,7 +62,7 @@ export function ReviewStep({
   website,
   setWebsite,
 }: ReviewProps) {
-  const moreUrgent = derived ? PRIORITIES.slice(0, PRIORITIES.indexOf(derived.priority)) : [];
+  const moreUrgent = derived ? PRIORITIES.filter((p) => isMoreUrgent(p, derived.priority)) : [];
   return (
     <>
       {draftSummary(draft).map((section) => (
@@ -96,7 +93,7 @@ export function ReviewStep({
 
       {derived && (
         <section className="priority" aria-labelledby="ticket-priority-title">
-          <h3 id="ticket-priority-title">Priority: {PRIORITY_LABELS[derived.priority]}</h3>
+          <h3 id="ticket-priority-title">Priority: {priorityLabels[derived.priority]}</h3>
           <p>Our support policy sets the priority from your answers:</p>
           <ul>
             {derived.reasons.map((reason) => (
@@ -148,7 +145,7 @@ export function ReviewStep({
                 label="Which priority do you need?"
                 hint="A support engineer reviews your reason; until then the policy's priority applies."
                 error={errors.get('customerUrgency.requested')}
-                choices={moreUrgent.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))}
+                choices={moreUrgent.map((p) => ({ value: p, label: priorityLabels[p] }))}
                 value={draft.requestedPriority}
                 onChange={(requestedPriority) => update({ requestedPriority })}
               />
@@ -183,12 +180,6 @@ export function ReviewStep({
   );
 }
 
-export interface TicketReceipt {
-  reference: string;
-  priority: Priority;
-  firstResponseDue: string;
-}
-
 export function Success({
   receipt,
   policy,
@@ -214,7 +205,7 @@ export function Success({
       <dl>
         <div>
           <dt>Priority</dt>
-          <dd>{PRIORITY_LABELS[receipt.priority] ?? receipt.priority}</dd>
+          <dd>{priorityLabels[receipt.priority] ?? receipt.priority}</dd>
         </div>
         <div>
           <dt>First response by</dt>
@@ -226,7 +217,7 @@ export function Success({
       {receipt.priority === 'critical' && (
         <p>
           If calls are down outside business hours, also call the emergency line:{' '}
-          <a href={`tel:${policy.contacts.emergencyPhone.replace(/[^\d+]/g, '')}`}>{policy.contacts.emergencyPhone}</a>.
+          <a href={telHref(policy.contacts.emergencyPhone)}>{policy.contacts.emergencyPhone}</a>.
         </p>
       )}
       <p>

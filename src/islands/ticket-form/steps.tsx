@@ -1,5 +1,4 @@
 // The first four steps of the ticket form: what is wrong, who is affected, details, contact.
-import { useEffect, useState } from 'react';
 import { articleUrl } from '../../lib/articles/links.ts';
 import {
   emptyExampleCall,
@@ -10,8 +9,9 @@ import {
 } from '../../lib/ticket/draft.ts';
 import { fieldInputId } from '../../lib/ticket/form-errors.ts';
 import type { IncidentNotice } from '../../lib/ticket/incident-notices.ts';
+import { asksForDevice } from '../../lib/ticket/schema.ts';
 import { CATEGORIES, SERVICE_STATES } from '../../lib/triage/categories.ts';
-import { searchArticles, type SearchHit } from '../pagefind.ts';
+import { useArticleSearch } from '../use-article-search.ts';
 import { RadioGroup, TextArea, TextField, type ErrorsByField } from './fields.tsx';
 
 export interface StepProps {
@@ -24,30 +24,6 @@ const YES_NO = [
   { value: 'yes', label: 'Yes' },
   { value: 'no', label: 'No' },
 ] as const;
-
-/** Up to three articles matching the subject, searched once the customer pauses typing. */
-function useArticleSuggestions(subject: string): SearchHit[] {
-  const [hits, setHits] = useState<SearchHit[]>([]);
-  useEffect(() => {
-    const query = subject.trim();
-    if (query.length < 3) {
-      setHits([]);
-      return;
-    }
-    let current = true;
-    searchArticles(query, { limit: 3, debounceMs: 300 })
-      .then((found) => {
-        if (current && found !== null) setHits(found);
-      })
-      .catch(() => {
-        // Suggestions are a help, not a step: without the search index the form works the same.
-      });
-    return () => {
-      current = false;
-    };
-  }, [subject]);
-  return hits;
-}
 
 export function IncidentNotices({ notices }: { notices: readonly IncidentNotice[] }) {
   if (notices.length === 0) return null;
@@ -93,7 +69,9 @@ function CarriedOver({ draft }: { draft: TicketDraft }) {
 }
 
 export function ProblemStep({ draft, update, errors, notices }: StepProps & { notices: readonly IncidentNotice[] }) {
-  const suggestions = useArticleSuggestions(draft.subject);
+  // Up to three articles matching the summary, once the customer pauses typing. Suggestions are a help, not a
+  // step: without the search index the form works the same.
+  const suggestions = useArticleSearch(draft.subject, { limit: 3, debounceMs: 300, minLength: 3 }).hits ?? [];
   return (
     <>
       <CarriedOver draft={draft} />
@@ -312,7 +290,7 @@ export function DetailsStep({ draft, update, errors }: StepProps) {
           </button>
         )}
       </div>
-      {draft.category === 'registration' && (
+      {asksForDevice(draft.category) && (
         <fieldset className="field">
           <legend>The phone that will not register</legend>
           <TextField

@@ -9,7 +9,13 @@ export interface PriorityRow {
   resolution: string;
 }
 
-const LABELS: Record<Priority, string> = { critical: 'Critical', high: 'High', normal: 'Normal', low: 'Low' };
+/** Each priority as a customer reads it: on the policy table, the ticket form's review and its receipt. */
+export const priorityLabels: Record<Priority, string> = {
+  critical: 'Critical',
+  high: 'High',
+  normal: 'Normal',
+  low: 'Low',
+};
 
 function meaning(priority: Priority, policy: SupportPolicy): string {
   const share = `${Math.round(policy.thresholds.criticalShare * 100)}%`;
@@ -57,7 +63,7 @@ export function priorityTable(policy: SupportPolicy): PriorityRow[] {
     const targets = policy.severities[priority];
     return {
       priority,
-      label: LABELS[priority],
+      label: priorityLabels[priority],
       meaning: meaning(priority, policy),
       firstResponse: formatTarget(targets.firstResponseMinutes, targets.clock, policy),
       resolution: formatTarget(targets.resolutionMinutes, targets.clock, policy),

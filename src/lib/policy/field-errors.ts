@@ -16,14 +16,11 @@ export function readableFieldErrors(error: z.ZodError, input: unknown): FieldErr
       continue;
     }
     const missing = issue.code !== 'custom' && valueAt(input, issue.path) === undefined;
-    const message = missing ? missingMessage(issue.message) : issue.message;
-    errors.push({ path: formatPath(issue.path), message });
+    // Every schema field names what it must be, also when it is absent: "is missing: it must be ...".
+    const message = missing ? `is missing: it ${issue.message}` : issue.message;
+    errors.push({ path: formatPath(issue.path), message, ...(missing && { missing: true as const }) });
   }
   return errors;
-}
-
-function missingMessage(schemaMessage: string): string {
-  return schemaMessage.startsWith('Invalid input') ? 'is missing: add it' : `is missing: it ${schemaMessage}`;
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {

@@ -16,7 +16,9 @@ export function minutesOfDay(hhmm: string): number {
   return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 }
 
-const wallClock = z.string().regex(HH_MM, { error: 'must be a 24-hour time "HH:MM" such as "09:00"', abort: true });
+const wallClock = z
+  .string({ error: 'must be a 24-hour time "HH:MM" such as "09:00"' })
+  .regex(HH_MM, { error: 'must be a 24-hour time "HH:MM" such as "09:00"', abort: true });
 
 const openingSpan = z
   .tuple([wallClock, wallClock], {
@@ -53,7 +55,7 @@ const businessHours = z.strictObject(
 );
 
 const holiday = z
-  .string()
+  .string({ error: 'must be a date "YYYY-MM-DD"' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date "YYYY-MM-DD"', abort: true })
   .refine((date) => DateTime.fromISO(date).isValid, {
     error: 'is not a real calendar date',
@@ -82,26 +84,33 @@ const severity = z
     error: 'must not be shorter than firstResponseMinutes',
   });
 
-const contacts = z.strictObject({
-  emergencyPhone: z.string().trim().min(3, {
-    error: 'must be the phone number of the after-hours emergency line',
-  }),
-  emergencyInstructions: z.array(z.string().trim().min(1, { error: 'must not be empty' })).min(1, {
-    error: 'must list at least one step to take in an after-hours emergency',
-  }),
-  supportEmail: z.email({
-    error: 'must be an e-mail address such as support@example.com',
-  }),
-  hours: z.string().trim().min(1, {
-    error: 'must say the support hours in words, e.g. "Mon-Fri 09:00-19:00 ET"',
-  }),
-});
+const emergencySteps = 'must list at least one step to take in an after-hours emergency';
+const supportHours = 'must say the support hours in words, e.g. "Mon-Fri 09:00-19:00 ET"';
+
+const contacts = z.strictObject(
+  {
+    emergencyPhone: z
+      .string({ error: 'must be the phone number of the after-hours emergency line' })
+      .trim()
+      .min(3, { error: 'must be the phone number of the after-hours emergency line' }),
+    emergencyInstructions: z
+      .array(z.string({ error: 'must be a step in words' }).trim().min(1, { error: 'must not be empty' }), {
+        error: emergencySteps,
+      })
+      .min(1, { error: emergencySteps }),
+    supportEmail: z.email({
+      error: 'must be an e-mail address such as support@example.com',
+    }),
+    hours: z.string({ error: supportHours }).trim().min(1, { error: supportHours }),
+  },
+  { error: 'must give the emergencyPhone, emergencyInstructions, supportEmail and hours' },
+);
 
 export const supportPolicySchema = z
   .strictObject({
     $schema: z.string().optional(),
     timeZone: z
-      .string()
+      .string({ error: 'must be an IANA time zone name such as "America/New_York"' })
       .refine((zone) => IANAZone.isValidZone(zone), {
         error: 'must be an IANA time zone name such as "America/New_York"',
       })

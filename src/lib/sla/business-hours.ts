@@ -22,7 +22,7 @@ export function businessCalendar(policy: SupportPolicy): BusinessCalendar {
 }
 
 /** The opening spans of the local day containing `instant` (empty on a closed weekday or a holiday). */
-export function openSpansOn(instant: DateTime, calendar: BusinessCalendar): OpenSpan[] {
+function openSpansOn(instant: DateTime, calendar: BusinessCalendar): OpenSpan[] {
   const day = instant.setZone(calendar.zone);
   if (calendar.holidays.has(day.toISODate()!)) return [];
   const spans = calendar.weekSpans[WEEKDAYS[day.weekday - 1]!];

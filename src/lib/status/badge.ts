@@ -3,7 +3,7 @@ import { indicatorDescriptions, type PageIndicator } from './derive.ts';
 import { escapeXml } from './feeds.ts';
 
 /** Fill colours with at least 4.5:1 contrast against white text. */
-export const indicatorColors: Record<PageIndicator, string> = {
+const indicatorColors: Record<PageIndicator, string> = {
   none: '#1a7f37',
   minor: '#9a6700',
   major: '#bc4c00',

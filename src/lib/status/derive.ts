@@ -7,6 +7,7 @@ import type {
   Maintenance,
   MaintenanceStatus,
 } from './schema.ts';
+import { incidentImpacts } from './schema.ts';
 import { toMillis, type Instant } from './time.ts';
 
 export const componentStatusOrder = [
@@ -18,7 +19,6 @@ export const componentStatusOrder = [
 ] as const;
 export type ComponentStatus = (typeof componentStatusOrder)[number];
 
-export const impactOrder = ['none', 'minor', 'major', 'critical'] as const;
 export type PageIndicator = IncidentImpact | 'maintenance';
 
 /** Statuspage's wording for each page indicator. */
@@ -46,8 +46,19 @@ export function visibleUpdates<U extends { at: string }>(updates: readonly U[] |
   return (updates ?? []).filter((u) => Date.parse(u.at) <= cutoff);
 }
 
+/** The incident's postmortem once published (at or before `now`), else null. */
+export function visiblePostmortem(incident: Incident, now: Instant): { at: string; body: string } | null {
+  const postmortem = incident.postmortem;
+  return postmortem && Date.parse(postmortem.at) <= toMillis(now) ? postmortem : null;
+}
+
+/** Orders impacts worst first (critical, major, minor, none), for sorting incidents. */
+export function compareImpactWorstFirst(a: IncidentImpact, b: IncidentImpact): number {
+  return incidentImpacts.indexOf(b) - incidentImpacts.indexOf(a);
+}
+
 /** An incident exists from its first update on. */
-export function incidentExists(incident: Incident, now: Instant): boolean {
+function incidentExists(incident: Incident, now: Instant): boolean {
   return visibleUpdates(incident.updates, now).length > 0;
 }
 
@@ -79,7 +90,7 @@ export function maintenanceStatus(maintenance: Maintenance, now: Instant): Maint
   return 'scheduled';
 }
 
-export function isMaintenanceActive(maintenance: Maintenance, now: Instant): boolean {
+function isMaintenanceActive(maintenance: Maintenance, now: Instant): boolean {
   const status = maintenanceStatus(maintenance, now);
   return status === 'in_progress' || status === 'verifying';
 }
@@ -114,7 +125,7 @@ export function componentStatuses(file: IncidentsFile, now: Instant): Map<string
 export function pageIndicator(file: IncidentsFile, now: Instant): PageIndicator {
   let worst: IncidentImpact = 'none';
   for (const incident of unresolvedIncidents(file, now)) {
-    if (impactOrder.indexOf(incident.impact) > impactOrder.indexOf(worst)) worst = incident.impact;
+    if (compareImpactWorstFirst(incident.impact, worst) < 0) worst = incident.impact;
   }
   // An unresolved incident of impact "none" is a notice: it does not hide maintenance in progress.
   if (worst !== 'none') return worst;

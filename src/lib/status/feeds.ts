@@ -1,5 +1,5 @@
 // Feeds of incidents and maintenance: RSS 2.0, Atom (RFC 4287) and an iCalendar (RFC 5545) of maintenance windows.
-import { maintenanceStatus, visibleIncidents, visibleUpdates } from './derive.ts';
+import { maintenanceStatus, visibleIncidents, visiblePostmortem, visibleUpdates } from './derive.ts';
 import { updateStatusLabels } from './labels.ts';
 import type { IncidentsFile } from './schema.ts';
 import { incidentUrl, spPage, type StatusPageInfo } from './statuspage.ts';
@@ -53,8 +53,7 @@ function feedEntries(file: IncidentsFile, page: StatusPageInfo, now: Instant, op
       .join('');
   const incidents = visibleIncidents(file, now).map((incident): FeedEntry => {
     const updates = visibleUpdates(incident.updates, now);
-    const postmortem =
-      incident.postmortem && Date.parse(incident.postmortem.at) <= toMillis(now) ? incident.postmortem : null;
+    const postmortem = visiblePostmortem(incident, now);
     const times = updates.map((u) => Date.parse(u.at));
     return {
       id: incident.id,

@@ -2,6 +2,7 @@
 import { DateTime } from 'luxon';
 import {
   activeMaintenances,
+  compareImpactWorstFirst,
   componentStatus,
   incidentStatus,
   indicatorDescriptions,
@@ -10,6 +11,7 @@ import {
   unresolvedIncidents,
   upcomingMaintenances,
   visibleIncidents,
+  visiblePostmortem,
   visibleUpdates,
   worstComponentStatus,
   type ComponentStatus,
@@ -112,8 +114,7 @@ export function incidentView(file: IncidentsFile, incident: Incident, now: Insta
   const status = incidentStatus(incident, now);
   const updates = visibleUpdates(incident.updates, now);
   if (!status || !updates[0]) return null;
-  const postmortem =
-    incident.postmortem && Date.parse(incident.postmortem.at) <= toMillis(now) ? incident.postmortem : null;
+  const postmortem = visiblePostmortem(incident, now);
   return {
     kind: 'incident',
     id: incident.id,
@@ -130,7 +131,7 @@ export function incidentView(file: IncidentsFile, incident: Incident, now: Insta
   };
 }
 
-export function maintenanceView(file: IncidentsFile, maintenance: Maintenance, now: Instant): MaintenanceView {
+function maintenanceView(file: IncidentsFile, maintenance: Maintenance, now: Instant): MaintenanceView {
   const status = maintenanceStatus(maintenance, now);
   return {
     kind: 'maintenance',
@@ -147,7 +148,7 @@ export function maintenanceView(file: IncidentsFile, maintenance: Maintenance, n
 }
 
 /** Components by group, in file order; a group's status is the worst of its members. */
-export function componentGroups(file: IncidentsFile, now: Instant): ComponentGroupView[] {
+function componentGroups(file: IncidentsFile, now: Instant): ComponentGroupView[] {
   const groups = new Map<string | null, ComponentView[]>();
   for (const view of componentViews(
     file,
@@ -262,13 +263,10 @@ export interface IncidentBanner {
  * maintenance in progress.
  */
 export function incidentBanners(file: IncidentsFile, now: Instant): IncidentBanner[] {
-  const rank = ['none', 'minor', 'major', 'critical'];
   const incidents = unresolvedIncidents(file, now)
     .map((incident) => incidentView(file, incident, now))
     .filter((view): view is IncidentView => view !== null)
-    .sort(
-      (a, b) => rank.indexOf(b.impact) - rank.indexOf(a.impact) || Date.parse(b.startedAt) - Date.parse(a.startedAt),
-    )
+    .sort((a, b) => compareImpactWorstFirst(a.impact, b.impact) || Date.parse(b.startedAt) - Date.parse(a.startedAt))
     .map(({ kind, id, title, impact, statusLabel, path }): IncidentBanner => ({
       kind,
       id,

@@ -25,5 +25,3 @@ export function statusPageInfo(settings: StatusPageSettings = {}): StatusPageInf
     timeZone: settings.timeZone || defaultStatusSettings.timeZone,
   };
 }
-
-export const defaultStatusPage: StatusPageInfo = statusPageInfo();

@@ -4,6 +4,7 @@ import { formatPath, parseJson } from '../errors.ts';
 import { crossFieldProblems, type Problem } from './rules.ts';
 import { timestampProblem } from './time.ts';
 
+/** Least to most severe: the one place this order is written. */
 export const incidentImpacts = ['none', 'minor', 'major', 'critical'] as const;
 export const incidentComponentStatuses = ['degraded_performance', 'partial_outage', 'major_outage'] as const;
 export const incidentUpdateStatuses = ['investigating', 'identified', 'monitoring', 'resolved'] as const;

@@ -11,6 +11,7 @@ import {
   unresolvedIncidents,
   upcomingMaintenances,
   visibleIncidents,
+  visiblePostmortem,
   visibleUpdates,
   worstComponentStatus,
   type ComponentStatus,
@@ -124,7 +125,8 @@ function changeTimes(file: IncidentsFile, now: Instant, componentId?: string): n
     const period = incidentPeriod(incident, now);
     if (period) times.push(period.start, ...(period.end === null ? [] : [period.end]));
     if (!componentId) times.push(...visibleUpdates(incident.updates, now).map((u) => Date.parse(u.at)));
-    if (!componentId && incident.postmortem) times.push(Date.parse(incident.postmortem.at));
+    const postmortem = visiblePostmortem(incident, now);
+    if (!componentId && postmortem) times.push(Date.parse(postmortem.at));
   }
   for (const maintenance of file.maintenances) {
     if (componentId && !maintenance.components.includes(componentId)) continue;
@@ -151,7 +153,7 @@ export function spPage(file: IncidentsFile, page: StatusPageInfo, now: Instant):
   };
 }
 
-export function spStatus(file: IncidentsFile, now: Instant): SpStatus {
+function spStatus(file: IncidentsFile, now: Instant): SpStatus {
   const indicator = pageIndicator(file, now);
   return { indicator, description: indicatorDescriptions[indicator] };
 }
@@ -181,7 +183,7 @@ function spComponent(
 }
 
 /** Components in file order; each group (worst status of its members) comes just before its first member. */
-export function spComponents(file: IncidentsFile, page: StatusPageInfo, now: Instant): SpComponent[] {
+function spComponents(file: IncidentsFile, page: StatusPageInfo, now: Instant): SpComponent[] {
   const out: SpComponent[] = [];
   const groups = new Map<string, SpComponent>();
   let topPosition = 0;
@@ -234,8 +236,7 @@ function spIncident(page: StatusPageInfo, now: Instant, incident: Incident, all:
         new_status: resolved ? 'operational' : during,
       };
     });
-  const postmortem =
-    incident.postmortem && Date.parse(incident.postmortem.at) <= toMillis(now) ? incident.postmortem : null;
+  const postmortem = visiblePostmortem(incident, now);
   const result: SpIncident = {
     id: incident.id,
     name: incident.title,

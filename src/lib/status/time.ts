@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { formatInstantIn } from '../time-format.ts';
 
-export const timestampExample = '2026-11-20T14:02:00Z';
+const timestampExample = '2026-11-20T14:02:00Z';
 const offsetTimestamp = z.iso.datetime({ offset: true });
 
 export function isOffsetTimestamp(value: unknown): value is string {

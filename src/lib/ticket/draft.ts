@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { categoryById } from '../articles/categories.ts';
 import { PRIORITIES } from '../policy/schema.ts';
 import { CATEGORY_IDS, SERVICE_STATE_IDS, type Category } from '../triage/categories.ts';
-import { ticketShape } from './schema.ts';
+import { asksForDevice, ticketShape } from './schema.ts';
 
 export const MAX_EXAMPLE_CALLS = 5;
 
@@ -18,7 +18,7 @@ const exampleCallDraft = z.object({ time: text, from: text, to: text, callId: te
 export type ExampleCallDraft = z.output<typeof exampleCallDraft>;
 
 /** Restoring is forgiving: a field that no longer fits (an old version, a hand edit) comes back empty. */
-export const ticketDraftSchema = z.object({
+const ticketDraftSchema = z.object({
   idempotencyKey: ticketShape.idempotencyKey,
   step: z.int().min(0).max(4).catch(0),
   category: choice(CATEGORY_IDS),
@@ -152,8 +152,7 @@ export interface DraftContext {
 /** The ticket the form sends: the same shape POST /api/tickets and ticketSchema expect. */
 export function draftToTicket(draft: TicketDraft, context: DraftContext): Record<string, unknown> {
   const optional = (value: string) => value.trim() || undefined;
-  // The phone's make and model are asked only for registration problems.
-  const device = draft.category === 'registration' && (draft.device.make || draft.device.model);
+  const device = asksForDevice(draft.category) && (draft.device.make || draft.device.model);
   return {
     category: draft.category || undefined,
     subject: draft.subject,

@@ -7,6 +7,8 @@ export interface FormError {
   /** The input's label, with the line or call number for lists: "Affected numbers, line 2". */
   label: string;
   message: string;
+  /** For lists typed one per line: the line (from 1) the error is about. */
+  line?: number;
 }
 
 const LABELS: Record<string, string> = {
@@ -64,13 +66,14 @@ export function formError(error: FieldError): FormError {
   const line = /^(\w+)\[(\d+)\]$/.exec(error.path);
   if (line && LINE_LISTS.has(line[1]!)) {
     const field = line[1]!;
-    return { field, label: `${LABELS[field]}, line ${Number(line[2]) + 1}`, message: error.message };
+    const number = Number(line[2]) + 1;
+    return { field, label: `${LABELS[field]}, line ${number}`, message: error.message, line: number };
   }
   const call = /^exampleCalls\[(\d+)\]\.(\w+)$/.exec(error.path);
   if (call) {
     const [, index, part] = call;
-    const message =
-      part === 'time' && /ISO 8601/.test(error.message) ? 'enter the date and time of the call' : error.message;
+    // The form fills the ISO 8601 time from the date and time inputs: ask for those instead.
+    const message = part === 'time' ? 'enter the date and time of the call' : error.message;
     return {
       field: error.path,
       label: `Example call ${Number(index) + 1}, ${CALL_FIELDS[part!] ?? part}`,
@@ -79,7 +82,7 @@ export function formError(error: FieldError): FormError {
   }
   const field = GROUP_FIRST_FIELD[error.path] ?? error.path;
   const unanswered = UNANSWERED[field];
-  const message = unanswered && error.message.startsWith('is missing') ? unanswered : error.message;
+  const message = unanswered && error.missing ? unanswered : error.message;
   return { field, label: LABELS[field] ?? (field || 'Ticket'), message };
 }
 

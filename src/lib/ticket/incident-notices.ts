@@ -1,5 +1,5 @@
 // Known problems first: the unresolved incidents on the status page that touch what a customer reports.
-import { unresolvedIncidents } from '../status/derive.ts';
+import { compareImpactWorstFirst, unresolvedIncidents } from '../status/derive.ts';
 import { incidentView } from '../status/overview.ts';
 import type { IncidentImpact, IncidentsFile } from '../status/schema.ts';
 import type { Instant } from '../status/time.ts';
@@ -41,10 +41,9 @@ export type IncidentNotices = Partial<Record<Category, IncidentNotice[]>>;
 
 /** For each category, the incidents unresolved at `now` that affect one of its components (worst first). */
 export function incidentNoticesByCategory(file: IncidentsFile, now: Instant): IncidentNotices {
-  const rank: IncidentImpact[] = ['critical', 'major', 'minor', 'none'];
   const open = unresolvedIncidents(file, now)
     .filter((incident) => incidentView(file, incident, now) !== null)
-    .sort((a, b) => rank.indexOf(a.impact) - rank.indexOf(b.impact));
+    .sort((a, b) => compareImpactWorstFirst(a.impact, b.impact));
   const notices: IncidentNotices = {};
   for (const category of CATEGORY_IDS) {
     const touching = open.filter((incident) =>

@@ -7,7 +7,7 @@ import type { Ticket } from './schema.ts';
 
 /** GitHub rejects issue bodies over 65,536 characters; keep a margin for multi-unit characters. */
 export const MAX_ISSUE_BODY = 65_000;
-export const MAX_ISSUE_TITLE = 256;
+const MAX_ISSUE_TITLE = 256;
 
 export interface TicketFacts extends DerivedTicket {
   reference: string;

@@ -5,7 +5,7 @@ import { PRIORITIES } from '../policy/schema.ts';
 import { checkAffectedUsers, impactShape, isoInstant } from '../triage/answers.ts';
 
 /** Digits of a phone number, so "+1 (212) 555-0100" and "212.555.0100" compare equal. */
-export function phoneDigits(number: string): string {
+function phoneDigits(number: string): string {
   return number.replace(/\D/g, '');
 }
 
@@ -43,14 +43,14 @@ const httpLink = z
   .max(2000, { error: 'must be at most 2000 characters' })
   .pipe(z.url({ protocol: /^https?$/, error: 'must be a link starting with https:// or http://' }));
 
-export const exampleCallSchema = z.object({
+const exampleCallSchema = z.object({
   time: isoInstant,
   from: text(1, 80, 'the number or extension that placed the call'),
   to: text(1, 80, 'the number or extension that was called'),
   callId: text(1, 256, 'the call ID, if you have it').optional(),
 });
 
-export const contactSchema = z.object(
+const contactSchema = z.object(
   {
     name: text(1, 120, 'your name'),
     email: z
@@ -65,7 +65,7 @@ export const contactSchema = z.object(
   { error: 'must give your name, e-mail, a callback number and your company' },
 );
 
-export const customerUrgencySchema = z.object({
+const customerUrgencySchema = z.object({
   requested: z.enum(PRIORITIES, { error: `must be one of: ${PRIORITIES.join(', ')}` }),
   reason: text(10, 1000, 'why it is more urgent than that'),
 });
@@ -77,7 +77,7 @@ export const ticketShape = {
   category,
   subject: text(3, 150, 'a short summary, e.g. "Front desk phone shows No Service"'),
   fromArticle: z
-    .string()
+    .string({ error: 'must be an article id like "registration/phone-wont-register"' })
     .regex(/^[a-z0-9-]{1,80}\/[a-z0-9-]{1,120}$/, {
       error: 'must be an article id like "registration/phone-wont-register"',
     })
@@ -110,7 +110,7 @@ export const ticketShape = {
     .default([]),
   contact: contactSchema,
   customerTimeZone: z
-    .string()
+    .string({ error: 'must be an IANA time zone such as "America/Chicago"' })
     .refine((zone) => IANAZone.isValidZone(zone), {
       error: 'must be an IANA time zone such as "America/Chicago"',
     })
@@ -122,10 +122,15 @@ export const ticketShape = {
       error: 'must be 16-64 letters, digits, "-" or "_" (a UUID)',
     }),
   /** Honeypot: hidden from people, filled in by bots. */
-  website: z.string().max(0, { error: 'must be left empty' }).optional(),
+  website: z.string({ error: 'must be left empty' }).max(0, { error: 'must be left empty' }).optional(),
 };
 
 export type TicketField = keyof typeof ticketShape;
+
+/** A phone that won't register is looked up by its make and model: only that category asks for the device. */
+export function asksForDevice(category: string): boolean {
+  return category === 'registration';
+}
 
 interface CrossFieldRule {
   fields: TicketField[];
@@ -139,7 +144,7 @@ export const CROSS_FIELD_RULES: CrossFieldRule[] = [
   {
     fields: ['category', 'device'],
     check: (ticket: { category: string; device?: unknown }, ctx) => {
-      if (ticket.category === 'registration' && ticket.device === undefined) {
+      if (asksForDevice(ticket.category) && ticket.device === undefined) {
         ctx.addIssue({
           code: 'custom',
           path: ['device'],

@@ -1,6 +1,7 @@
 // The review step's summary of a draft: each step's answers in words, for the customer to check before sending.
 import { categoryLabel, SERVICE_STATES } from '../triage/categories.ts';
 import { lines, type TicketDraft } from './draft.ts';
+import { asksForDevice } from './schema.ts';
 import { TICKET_STEPS } from './steps.ts';
 
 export interface SummaryAnswer {
@@ -40,7 +41,7 @@ export function draftSummary(draft: TicketDraft): Array<{ step: number; title: s
         { question: 'Example calls', answer: draft.exampleCalls.length ? String(draft.exampleCalls.length) : '' },
         {
           question: 'Phone',
-          answer: draft.category === 'registration' ? `${draft.device.make} ${draft.device.model}`.trim() : '',
+          answer: asksForDevice(draft.category) ? `${draft.device.make} ${draft.device.model}`.trim() : '',
         },
         { question: 'Already tried', answer: list(draft.stepsTried) },
         { question: 'Links', answer: list(draft.links) },

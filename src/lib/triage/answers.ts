@@ -67,7 +67,7 @@ const impactCounts = z.object({
 });
 
 /** Runs the cross-field rule as soon as the three fields it reads are valid, even if others are not. */
-export const whenImpactCountsValid = {
+const whenImpactCountsValid = {
   when: (payload: { value: unknown }) => impactCounts.safeParse(payload.value).success,
 };
 

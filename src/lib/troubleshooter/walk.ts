@@ -3,13 +3,6 @@ import { isOutcome, type Outcome, type TroubleshooterTree } from './schema.ts';
 
 export type Answer = 'yes' | 'no';
 
-/** Where answering `answer` at `nodeId` leads: another node's id, '@fixed' or '@ticket'. */
-export function nextNode(tree: TroubleshooterTree, nodeId: string, answer: Answer): string {
-  const node = tree.nodes[nodeId];
-  if (!node) throw new Error(`troubleshooter '${tree.article}' has no node '${nodeId}'`);
-  return node[answer];
-}
-
 export interface WalkStep {
   nodeId: string;
   question: string;

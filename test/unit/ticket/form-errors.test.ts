@@ -9,6 +9,7 @@ describe('formError', () => {
       field: 'affectedNumbers',
       label: 'Affected numbers, line 2',
       message: 'must be a phone number',
+      line: 2,
     });
   });
 
@@ -31,9 +32,9 @@ describe('formError', () => {
   });
 
   it('asks for an unanswered question in words instead of listing the ids', () => {
-    expect(formError({ path: 'category', message: 'is missing: it must be one of: outage, fax' }).message).toBe(
-      'choose what is wrong',
-    );
+    expect(
+      formError({ path: 'category', message: 'is missing: it must be one of: outage, fax', missing: true }).message,
+    ).toBe('choose what is wrong');
     expect(formError({ path: 'category', message: 'must be one of: outage, fax' }).message).toBe(
       'must be one of: outage, fax',
     );

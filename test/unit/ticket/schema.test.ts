@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readableFieldErrors } from '../../../src/lib/policy/index.ts';
 import {
+  asksForDevice,
   deriveTicket,
   earliestStepErrors,
   isSameNumber,
@@ -123,7 +124,7 @@ describe('validateTicketStep', () => {
   it('checks only the fields of the step', () => {
     expect(validateTicketStep('problem', { category: 'registration', subject: 'Phone' })).toEqual([]);
     expect(validateTicketStep('problem', { subject: 'x' })).toEqual([
-      { path: 'category', message: expect.stringMatching(/^is missing/) },
+      { path: 'category', message: expect.stringMatching(/^is missing/), missing: true },
       {
         path: 'subject',
         message: 'must be at least 3 characters: a short summary, e.g. "Front desk phone shows No Service"',
@@ -140,8 +141,8 @@ describe('validateTicketStep', () => {
       totalUsers: 5,
     };
     expect(validateTicketStep('impact', draft)).toEqual([
-      { path: 'previouslyWorking', message: expect.stringMatching(/^is missing/) },
-      { path: 'workaround', message: expect.stringMatching(/^is missing/) },
+      { path: 'previouslyWorking', message: expect.stringMatching(/^is missing/), missing: true },
+      { path: 'workaround', message: expect.stringMatching(/^is missing/), missing: true },
       {
         path: 'affectedUsers',
         message: expect.stringMatching(/^must be at least 1 when serviceState is "down"/),
@@ -199,5 +200,13 @@ describe('deriveTicket', () => {
     expect(deriveTicket(more, policy, now)).toMatchObject({ priority: 'high', needsPriorityReview: true });
     const less = ticketSchema.parse(ticketInput({ customerUrgency: { requested: 'low', reason } }));
     expect(deriveTicket(less, policy, now).needsPriorityReview).toBe(false);
+  });
+});
+
+describe('asksForDevice', () => {
+  it('asks for the phone only when it will not register', () => {
+    expect(asksForDevice('registration')).toBe(true);
+    expect(asksForDevice('outage')).toBe(false);
+    expect(asksForDevice('')).toBe(false);
   });
 });

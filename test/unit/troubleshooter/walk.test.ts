@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TroubleshooterTree } from '../../../src/lib/troubleshooter/schema.ts';
-import { mostQuestionsLeft, nextNode, stepsTaken, walk } from '../../../src/lib/troubleshooter/walk.ts';
+import { mostQuestionsLeft, stepsTaken, walk } from '../../../src/lib/troubleshooter/walk.ts';
 
 const tree: TroubleshooterTree = {
   article: 'registration/phone-wont-register',
@@ -24,18 +24,6 @@ const tree: TroubleshooterTree = {
     },
   },
 };
-
-describe('nextNode', () => {
-  it('follows an answer to the next question or an outcome', () => {
-    expect(nextNode(tree, 'credentials', 'no')).toBe('fix-credentials');
-    expect(nextNode(tree, 'fix-credentials', 'yes')).toBe('@fixed');
-    expect(nextNode(tree, 'softphone', 'no')).toBe('@ticket');
-  });
-
-  it('refuses a node the tree does not have', () => {
-    expect(() => nextNode(tree, 'nope', 'yes')).toThrow(/has no node 'nope'/);
-  });
-});
 
 describe('walk and stepsTaken', () => {
   it('is at the start before any answer', () => {

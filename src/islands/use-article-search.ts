@@ -1,0 +1,59 @@
+// The one search effect the islands share (header box, search page, ticket form suggestions): waits until the
+// customer pauses typing, drops answers to queries that were replaced, and reports a search that failed.
+import { useEffect, useState } from 'react';
+import { searchArticles, type SearchHit } from './pagefind.ts';
+
+export interface ArticleSearchOptions {
+  /** Hits to load in full. */
+  limit: number;
+  /** Milliseconds of quiet typing before searching. */
+  debounceMs: number;
+  /** Shorter queries (trimmed) search nothing: the result is null. */
+  minLength?: number;
+  /** Pagefind filters, e.g. `{ category: ['fax'] }`; empty lists are left out. Pass state, not a new object. */
+  filters?: Readonly<Record<string, readonly string[]>>;
+  /** False while the caller is not ready to search (e.g. before reading the URL): nothing happens. */
+  enabled?: boolean;
+}
+
+export interface ArticleSearch {
+  /** The hits for the latest query, or null when the query is too short (or none has arrived yet). */
+  hits: SearchHit[] | null;
+  /** True when the search index could not be loaded or queried; cleared by the next answer. */
+  failed: boolean;
+}
+
+/** Searches the articles for `query` once typing pauses; the latest query's hits win. */
+export function useArticleSearch(query: string, options: ArticleSearchOptions): ArticleSearch {
+  const { limit, debounceMs, minLength = 1, filters, enabled = true } = options;
+  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [failed, setFailed] = useState(false);
+  const q = query.trim();
+
+  useEffect(() => {
+    if (!enabled) return;
+    if (q.length < minLength) {
+      setHits(null);
+      return;
+    }
+    let current = true;
+    const active = Object.fromEntries(
+      Object.entries(filters ?? {})
+        .filter(([, values]) => values.length > 0)
+        .map(([name, values]) => [name, [...values]]),
+    );
+    const search = Object.keys(active).length > 0 ? { filters: active } : {};
+    searchArticles(q, { limit, debounceMs, ...search })
+      .then((found) => {
+        if (!current || found === null) return;
+        setHits(found);
+        setFailed(false);
+      })
+      .catch(() => current && setFailed(true));
+    return () => {
+      current = false;
+    };
+  }, [enabled, q, minLength, limit, debounceMs, filters]);
+
+  return { hits, failed };
+}

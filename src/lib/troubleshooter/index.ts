@@ -1,4 +1,0 @@
-export * from './schema.ts';
-export * from './validate.ts';
-export * from './walk.ts';
-export * from './json-schema.ts';
