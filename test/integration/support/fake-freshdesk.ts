@@ -32,7 +32,9 @@ const validation = (errors: Array<{ field: string; message: string }>): FakeAnsw
   body: { description: 'Validation failed', errors: errors.map((e) => ({ ...e, code: 'invalid_value' })) },
 });
 
-export async function startFakeFreshdesk(options: { apiKey?: string; ticketScope?: number } = {}) {
+export async function startFakeFreshdesk(
+  options: { apiKey?: string; ticketScope?: number; customFields?: string[] } = {},
+) {
   let apiKey = options.apiKey ?? 'freshdesk-key';
   const tickets: FreshdeskTicket[] = [];
   /** Search reads an index that lags behind new tickets; false: new tickets are not searchable yet. */
@@ -67,6 +69,10 @@ export async function startFakeFreshdesk(options: { apiKey?: string; ticketScope
       !(Array.isArray(input.tags) && input.tags.every((t) => typeof t === 'string' && t.length <= 32))
     ) {
       errors.push({ field: 'tags', message: 'It should be an array of strings of at most 32 characters' });
+    }
+    for (const name of Object.keys(input.custom_fields ?? {})) {
+      if (!(options.customFields ?? []).includes(name))
+        errors.push({ field: name, message: 'Unexpected/invalid field in request' });
     }
     if (errors.length > 0) return validation(errors);
     const ticket: FreshdeskTicket = {
@@ -134,6 +140,10 @@ export async function startFakeFreshdesk(options: { apiKey?: string; ticketScope
       string,
       string
     >,
+    /** The calls left this window, as the X-Ratelimit-Remaining header will say. */
+    setRemaining(calls: number) {
+      remaining = calls;
+    },
     setApiKey(next: string) {
       apiKey = next;
     },
