@@ -2,13 +2,17 @@
 //   npm run tickets [-- --json] [--state pending|sending|delivered|failed] [--outbox FILE]
 //   npm run tickets -- --show DT-20261124-7F3K9 [--json]
 //   npm run tickets -- --retry DT-20261124-7F3K9      (try a failed delivery again now)
+//   npm run tickets -- --check-helpdesk               (one read-only call to the configured helpdesk)
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { formatInstantIn } from '../src/lib/time-format.ts';
+import { ConfigError, ticketServerConfigFromEnv } from '../src/helpdesk/config.ts';
 import { DEFAULT_OUTBOX_PATH, Outbox, type DeliveryState, type StoredTicket } from '../src/helpdesk/outbox.ts';
+import { createAdapter } from '../src/helpdesk/runtime.ts';
 import { ticketLabels, ticketTitle, toMarkdown } from '../src/lib/ticket/index.ts';
 
-const USAGE = 'usage: npm run tickets [-- --json] [--state STATE] [--show REF] [--retry REF] [--outbox FILE]';
+const USAGE =
+  'usage: npm run tickets [-- --json] [--state STATE] [--show REF] [--retry REF] [--outbox FILE] [--check-helpdesk]';
 const STATES: DeliveryState[] = ['pending', 'sending', 'delivered', 'failed'];
 
 function fail(message: string, code = 1): never {
@@ -16,7 +20,14 @@ function fail(message: string, code = 1): never {
   process.exit(code);
 }
 
-let args: { json: boolean; show?: string; retry?: string; state?: string; outbox?: string };
+let args: {
+  json: boolean;
+  show?: string;
+  retry?: string;
+  state?: string;
+  outbox?: string;
+  'check-helpdesk': boolean;
+};
 try {
   args = parseArgs({
     options: {
@@ -25,6 +36,7 @@ try {
       retry: { type: 'string' },
       state: { type: 'string' },
       outbox: { type: 'string' },
+      'check-helpdesk': { type: 'boolean', default: false },
     },
   }).values as typeof args;
 } catch (error) {
@@ -32,6 +44,27 @@ try {
 }
 if (args.state !== undefined && !STATES.includes(args.state as DeliveryState)) {
   fail(`tickets: --state must be one of ${STATES.join(', ')}`, 2);
+}
+
+if (args['check-helpdesk']) await checkHelpdesk();
+
+/** The configuration as the server reads it, then one authenticated read-only call: exit 0 when ready. */
+async function checkHelpdesk(): Promise<never> {
+  let config;
+  try {
+    config = ticketServerConfigFromEnv(process.env).helpdesk;
+  } catch (error) {
+    fail(error instanceof ConfigError ? error.message : String(error));
+  }
+  const result = await createAdapter(config)
+    .check(AbortSignal.timeout(20_000))
+    .catch((error: unknown) => ({ ok: false, lines: [error instanceof Error ? error.message : String(error)] }));
+  const lines = [
+    `HELPDESK=${config.helpdesk}: ${result.ok ? 'ready' : 'NOT READY'}`,
+    ...result.lines.map((l) => `  - ${l}`),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  process.exit(result.ok ? 0 : 1);
 }
 
 const path = args.outbox ?? (process.env.OUTBOX_PATH || DEFAULT_OUTBOX_PATH);

@@ -17,6 +17,14 @@ export interface DeliveryContext {
 export interface HelpdeskAdapter {
   readonly name: string;
   deliver(ticket: StoredTicket, context: DeliveryContext): Promise<DeliveryReceipt>;
+  /** One authenticated, read-only call (`npm run tickets -- --check-helpdesk`): what the helpdesk said. */
+  check(signal: AbortSignal): Promise<HelpdeskCheck>;
+}
+
+/** ok: tickets can be delivered as configured; lines: what was found, or what to fix. */
+export interface HelpdeskCheck {
+  ok: boolean;
+  lines: string[];
 }
 
 /**
@@ -43,5 +51,9 @@ export function createLocalAdapter(): HelpdeskAdapter {
   return {
     name: 'local',
     deliver: async (ticket) => ({ externalId: ticket.reference }),
+    check: async () => ({
+      ok: true,
+      lines: ['local inbox: tickets stay in the outbox (npm run tickets); there is no helpdesk to call'],
+    }),
   };
 }

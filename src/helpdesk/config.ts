@@ -3,7 +3,37 @@ import { DEFAULT_OUTBOX_PATH } from './outbox.ts';
 
 export type HelpdeskConfig =
   | { helpdesk: 'local' }
-  | { helpdesk: 'github'; owner: string; repo: string; token: string; apiUrl: string | undefined };
+  | { helpdesk: 'github'; owner: string; repo: string; token: string; apiUrl: string | undefined }
+  | ZendeskConfig
+  | FreshdeskConfig
+  | { helpdesk: 'webhook'; url: string; secret: string };
+
+/** Optional custom fields that receive the category and our due times (field ids in Zendesk, names in Freshdesk). */
+export interface HelpdeskFieldIds<Id> {
+  category?: Id | undefined;
+  firstResponseDue?: Id | undefined;
+  resolutionDue?: Id | undefined;
+}
+
+export interface ZendeskConfig {
+  helpdesk: 'zendesk';
+  /** https://example.zendesk.com (from ZENDESK_SUBDOMAIN or ZENDESK_URL) */
+  baseUrl: string;
+  email: string;
+  token: string;
+  commentPublic: boolean;
+  fields: HelpdeskFieldIds<number>;
+}
+
+export interface FreshdeskConfig {
+  helpdesk: 'freshdesk';
+  /** https://example.freshdesk.com (from FRESHDESK_DOMAIN) */
+  baseUrl: string;
+  apiKey: string;
+  fields: HelpdeskFieldIds<string>;
+}
+
+export const HELPDESKS = ['local', 'github', 'zendesk', 'freshdesk', 'webhook'] as const;
 
 export interface TicketServerConfig {
   helpdesk: HelpdeskConfig;
@@ -46,10 +76,18 @@ export function ticketServerConfigFromEnv(env: Env): TicketServerConfig {
 function helpdeskFromEnv(env: Env, problems: string[]): HelpdeskConfig | undefined {
   const kind = env.HELPDESK || 'local';
   if (kind === 'local') return { helpdesk: 'local' };
-  if (kind !== 'github') {
-    problems.push(`HELPDESK="${kind}" is not a helpdesk: use "local" (default) or "github"`);
-    return undefined;
-  }
+  if (kind === 'github') return githubFromEnv(env, problems);
+  if (kind === 'zendesk') return zendeskFromEnv(env, problems);
+  if (kind === 'freshdesk') return freshdeskFromEnv(env, problems);
+  if (kind === 'webhook') return webhookFromEnv(env, problems);
+  problems.push(
+    `HELPDESK="${kind}" is not a helpdesk: use "local" (default), "github", "zendesk", "freshdesk" or "webhook"`,
+  );
+  return undefined;
+}
+
+function githubFromEnv(env: Env, problems: string[]): HelpdeskConfig | undefined {
+  const before = problems.length;
   const [owner, repo, extra] = (env.HELPDESK_REPO ?? '').split('/');
   if (!env.HELPDESK_REPO) {
     problems.push('HELPDESK=github needs HELPDESK_REPO=owner/name: the repository where tickets become issues');
@@ -65,8 +103,135 @@ function helpdeskFromEnv(env: Env, problems: string[]): HelpdeskConfig | undefin
     'the API of GitHub Enterprise Server, e.g. https://ghe.example.com/api/v3',
     problems,
   );
-  if (problems.length > 0) return undefined;
+  if (problems.length > before) return undefined;
   return { helpdesk: 'github', owner: owner!, repo: repo!, token: env.GITHUB_TOKEN!, apiUrl };
+}
+
+function zendeskFromEnv(env: Env, problems: string[]): ZendeskConfig | undefined {
+  const before = problems.length;
+  let baseUrl: string | undefined;
+  const subdomain = env.ZENDESK_SUBDOMAIN;
+  if (subdomain && env.ZENDESK_URL) {
+    problems.push('set ZENDESK_SUBDOMAIN or ZENDESK_URL, not both: ZENDESK_URL is for a host other than *.zendesk.com');
+  } else if (subdomain) {
+    if (/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(subdomain)) baseUrl = `https://${subdomain}.zendesk.com`;
+    else
+      problems.push(`ZENDESK_SUBDOMAIN="${subdomain}" must be the subdomain alone: "example" for example.zendesk.com`);
+  } else if (env.ZENDESK_URL) {
+    baseUrl = optionalUrl(
+      env,
+      'ZENDESK_URL',
+      'the address of your Zendesk, e.g. https://example.zendesk.com',
+      problems,
+    );
+  } else {
+    problems.push(
+      'HELPDESK=zendesk needs ZENDESK_SUBDOMAIN: "example" for example.zendesk.com (or ZENDESK_URL, the full address)',
+    );
+  }
+  const email = env.ZENDESK_EMAIL;
+  if (!email) {
+    problems.push('HELPDESK=zendesk needs ZENDESK_EMAIL: the e-mail address of the agent the API token belongs to');
+  } else if (!/^[^\s@/]+@[^\s@/]+$/.test(email)) {
+    problems.push(`ZENDESK_EMAIL="${email}" must be an agent's e-mail address, e.g. support-bot@example.com`);
+  }
+  if (!env.ZENDESK_API_TOKEN) {
+    problems.push(
+      'HELPDESK=zendesk needs ZENDESK_API_TOKEN: an API token (Admin Center > Apps and integrations > APIs)',
+    );
+  }
+  const commentPublic = booleanSetting(env, 'ZENDESK_COMMENT_PUBLIC', true, problems);
+  const fieldId = (name: string) => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return undefined;
+    if (/^[1-9]\d{0,18}$/.test(raw)) return Number(raw);
+    problems.push(
+      `${name}="${raw}" must be the numeric id of a Zendesk ticket field (Admin Center > Objects and rules > Tickets > Fields)`,
+    );
+    return undefined;
+  };
+  const fields = {
+    category: fieldId('ZENDESK_FIELD_CATEGORY'),
+    firstResponseDue: fieldId('ZENDESK_FIELD_FIRST_RESPONSE_DUE'),
+    resolutionDue: fieldId('ZENDESK_FIELD_RESOLUTION_DUE'),
+  };
+  if (problems.length > before) return undefined;
+  return {
+    helpdesk: 'zendesk',
+    baseUrl: baseUrl!,
+    email: email!,
+    token: env.ZENDESK_API_TOKEN!,
+    commentPublic,
+    fields,
+  };
+}
+
+function freshdeskFromEnv(env: Env, problems: string[]): FreshdeskConfig | undefined {
+  const before = problems.length;
+  const domain = env.FRESHDESK_DOMAIN;
+  let baseUrl: string | undefined;
+  if (!domain) {
+    problems.push('HELPDESK=freshdesk needs FRESHDESK_DOMAIN: your Freshdesk address, e.g. example.freshdesk.com');
+  } else if (/^https?:\/\//i.test(domain)) {
+    baseUrl = optionalUrl(env, 'FRESHDESK_DOMAIN', 'your Freshdesk address, e.g. example.freshdesk.com', problems);
+  } else if (/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i.test(domain)) {
+    baseUrl = `https://${domain.includes('.') ? domain : `${domain}.freshdesk.com`}`;
+  } else {
+    problems.push(`FRESHDESK_DOMAIN="${domain}" must be a host name, e.g. example.freshdesk.com`);
+  }
+  if (!env.FRESHDESK_API_KEY) {
+    problems.push("HELPDESK=freshdesk needs FRESHDESK_API_KEY: an agent's API key (Profile settings > View API key)");
+  }
+  const fieldName = (name: string) => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return undefined;
+    if (/^cf_[a-z0-9_]+$/i.test(raw)) return raw;
+    problems.push(`${name}="${raw}" must be the API name of a custom ticket field, e.g. cf_dialtone_category`);
+    return undefined;
+  };
+  const fields = {
+    category: fieldName('FRESHDESK_FIELD_CATEGORY'),
+    firstResponseDue: fieldName('FRESHDESK_FIELD_FIRST_RESPONSE_DUE'),
+    resolutionDue: fieldName('FRESHDESK_FIELD_RESOLUTION_DUE'),
+  };
+  if (problems.length > before) return undefined;
+  return { helpdesk: 'freshdesk', baseUrl: baseUrl!, apiKey: env.FRESHDESK_API_KEY!, fields };
+}
+
+/** Loopback may use plain http (tests, a receiver on the same host); anywhere else the ticket must travel encrypted. */
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+function webhookFromEnv(env: Env, problems: string[]): HelpdeskConfig | undefined {
+  const before = problems.length;
+  const raw = env.WEBHOOK_URL;
+  let url: string | undefined;
+  if (!raw) {
+    problems.push('HELPDESK=webhook needs WEBHOOK_URL: the https address that receives each ticket as a signed POST');
+  } else {
+    url = optionalUrl(env, 'WEBHOOK_URL', 'the https address that receives each ticket', problems);
+    if (url && new URL(url).protocol === 'http:' && !LOOPBACK.has(new URL(url).hostname)) {
+      problems.push(`WEBHOOK_URL="${raw}" must use https: tickets carry customers' names, e-mails and numbers`);
+    }
+  }
+  const secret = env.WEBHOOK_SECRET;
+  if (!secret) {
+    problems.push(
+      'HELPDESK=webhook needs WEBHOOK_SECRET: a random secret shared with the receiver (openssl rand -hex 32)',
+    );
+  } else if (secret.length < 32) {
+    problems.push(`WEBHOOK_SECRET must be at least 32 characters (it has ${secret.length}): openssl rand -hex 32`);
+  }
+  if (problems.length > before) return undefined;
+  return { helpdesk: 'webhook', url: url!, secret: secret! };
+}
+
+function booleanSetting(env: Env, name: string, fallback: boolean, problems: string[]): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(true|1|yes)$/i.test(raw)) return true;
+  if (/^(false|0|no)$/i.test(raw)) return false;
+  problems.push(`${name}="${raw}" must be true or false (default ${fallback})`);
+  return fallback;
 }
 
 function optionalUrl(env: Env, name: string, what: string, problems: string[]): string | undefined {

@@ -1,7 +1,13 @@
 // Tickets as GitHub issues (@octokit/rest), with rate limits honoured and no duplicate after an ambiguous failure.
 import { Octokit } from '@octokit/rest';
 import { deliveryMarker, ticketLabels, ticketTitle, toMarkdown } from '../lib/ticket/index.ts';
-import { DeliveryError, type DeliveryContext, type DeliveryReceipt, type HelpdeskAdapter } from './adapter.ts';
+import {
+  DeliveryError,
+  type DeliveryContext,
+  type DeliveryReceipt,
+  type HelpdeskAdapter,
+  type HelpdeskCheck,
+} from './adapter.ts';
 import type { StoredTicket } from './outbox.ts';
 
 export interface GitHubAdapterOptions {
@@ -87,7 +93,34 @@ export function createGitHubAdapter(options: GitHubAdapterOptions): HelpdeskAdap
     }
   }
 
-  return { name: 'github', deliver };
+  /** The repository as the token sees it: visible, issues on, private or public, and what the token may do there. */
+  async function check(signal: AbortSignal): Promise<HelpdeskCheck> {
+    const where = `GitHub repository ${owner}/${repo}`;
+    try {
+      const { data } = await octokit.rest.repos.get({ owner, repo, request: request(signal) });
+      const can = data.permissions;
+      const access = can ? (can.admin ? 'admin' : can.push ? 'write' : can.triage ? 'triage' : 'read') : 'unknown';
+      const lines = [
+        `${where} is visible to the token (${data.private ? 'private' : 'PUBLIC: anyone can read the tickets'})`,
+        `issues ${data.has_issues ? 'enabled' : 'DISABLED: enable them in the repository settings'}`,
+        `token access: ${access}`,
+      ];
+      if (!data.private) lines.push('tickets hold customer names, e-mails and numbers: use a private repository');
+      return { ok: data.has_issues, lines };
+    } catch (error) {
+      const e = error as HttpError;
+      if (e.status === 404) {
+        return {
+          ok: false,
+          lines: [`${where} not found, or the token cannot see it: check HELPDESK_REPO and GITHUB_TOKEN`],
+        };
+      }
+      if (e.status === 401) return { ok: false, lines: [`GitHub refused the token (401): check GITHUB_TOKEN`] };
+      return { ok: false, lines: [`${where}: ${classify(error, now()).message}`] };
+    }
+  }
+
+  return { name: 'github', deliver, check };
 }
 
 interface HttpError {

@@ -4,10 +4,13 @@ import type { SupportPolicy } from '../lib/policy/index.ts';
 import { createLocalAdapter, type HelpdeskAdapter } from './adapter.ts';
 import { ticketServerConfigFromEnv, type HelpdeskConfig } from './config.ts';
 import { startDelivery, type DeliveryEvent, type DeliveryLoop } from './delivery.ts';
+import { createFreshdeskAdapter } from './freshdesk-adapter.ts';
 import { createGitHubAdapter } from './github-adapter.ts';
 import type { TicketRequestDeps } from './handler.ts';
 import { Outbox } from './outbox.ts';
 import { createRateLimiter } from './rate-limit.ts';
+import { createWebhookAdapter } from './webhook-adapter.ts';
+import { createZendeskAdapter } from './zendesk-adapter.ts';
 
 export interface TicketRuntime {
   /** Pass to handleTicketRequest with the request's clientAddress. */
@@ -32,14 +35,26 @@ export function loadPolicyFile(file?: string): SupportPolicy {
   return result.data;
 }
 
-export function createAdapter(config: HelpdeskConfig): HelpdeskAdapter {
-  if (config.helpdesk === 'local') return createLocalAdapter();
-  return createGitHubAdapter({
-    token: config.token,
-    owner: config.owner,
-    repo: config.repo,
-    baseUrl: config.apiUrl,
-  });
+/** The adapter for a checked configuration; tests pass a short request timeout. */
+export function createAdapter(config: HelpdeskConfig, options: { requestTimeoutMs?: number } = {}): HelpdeskAdapter {
+  switch (config.helpdesk) {
+    case 'local':
+      return createLocalAdapter();
+    case 'github':
+      return createGitHubAdapter({
+        token: config.token,
+        owner: config.owner,
+        repo: config.repo,
+        baseUrl: config.apiUrl,
+        ...options,
+      });
+    case 'zendesk':
+      return createZendeskAdapter({ ...config, ...options });
+    case 'freshdesk':
+      return createFreshdeskAdapter({ ...config, ...options });
+    case 'webhook':
+      return createWebhookAdapter({ url: config.url, secret: config.secret, ...options });
+  }
 }
 
 export function createTicketRuntime(options: TicketRuntimeOptions = {}): TicketRuntime {

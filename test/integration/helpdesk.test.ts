@@ -176,10 +176,122 @@ describe('ticketServerConfigFromEnv', () => {
     expect(() =>
       ticketServerConfigFromEnv({ HELPDESK: 'github', HELPDESK_REPO: 'just-a-name', GITHUB_TOKEN: 't' }),
     ).toThrow(/HELPDESK_REPO="just-a-name" must be owner\/name/);
-    expect(() => ticketServerConfigFromEnv({ HELPDESK: 'zendesk' })).toThrow(/HELPDESK="zendesk" is not a helpdesk/);
+    expect(() => ticketServerConfigFromEnv({ HELPDESK: 'helpscout' })).toThrow(
+      /HELPDESK="helpscout" is not a helpdesk: use "local" \(default\), "github", "zendesk", "freshdesk" or "webhook"/,
+    );
     expect(() => ticketServerConfigFromEnv({ SITE_URL: 'support.example.com' })).toThrow(/SITE_URL=/);
     expect(() => ticketServerConfigFromEnv({ TICKET_RATE_LIMIT: 'lots' })).toThrow(
       /TICKET_RATE_LIMIT="lots" must be a whole number of at least 1/,
+    );
+  });
+});
+
+describe('ticketServerConfigFromEnv for Zendesk, Freshdesk and the webhook', () => {
+  const problems = (env: Record<string, string>) => {
+    try {
+      ticketServerConfigFromEnv(env);
+    } catch (error) {
+      return (error as Error).message.split('\n').slice(1);
+    }
+    return [];
+  };
+
+  it('reads Zendesk from a subdomain or a URL, with the comment visibility and custom field ids', () => {
+    const env = { HELPDESK: 'zendesk', ZENDESK_SUBDOMAIN: 'example', ZENDESK_EMAIL: 'bot@example.com' };
+    expect(ticketServerConfigFromEnv({ ...env, ZENDESK_API_TOKEN: 't0k3n' }).helpdesk).toEqual({
+      helpdesk: 'zendesk',
+      baseUrl: 'https://example.zendesk.com',
+      email: 'bot@example.com',
+      token: 't0k3n',
+      commentPublic: true,
+      fields: { category: undefined, firstResponseDue: undefined, resolutionDue: undefined },
+    });
+    const config = ticketServerConfigFromEnv({
+      HELPDESK: 'zendesk',
+      ZENDESK_URL: 'https://support.example.com/',
+      ZENDESK_EMAIL: 'bot@example.com',
+      ZENDESK_API_TOKEN: 't',
+      ZENDESK_COMMENT_PUBLIC: 'false',
+      ZENDESK_FIELD_CATEGORY: '360001',
+      ZENDESK_FIELD_RESOLUTION_DUE: '360003',
+    }).helpdesk;
+    expect(config).toMatchObject({
+      baseUrl: 'https://support.example.com',
+      commentPublic: false,
+      fields: { category: 360001, resolutionDue: 360003 },
+    });
+  });
+
+  it('names every missing or malformed Zendesk variable', () => {
+    expect(problems({ HELPDESK: 'zendesk' })).toEqual([
+      '  - HELPDESK=zendesk needs ZENDESK_SUBDOMAIN: "example" for example.zendesk.com (or ZENDESK_URL, the full address)',
+      '  - HELPDESK=zendesk needs ZENDESK_EMAIL: the e-mail address of the agent the API token belongs to',
+      '  - HELPDESK=zendesk needs ZENDESK_API_TOKEN: an API token (Admin Center > Apps and integrations > APIs)',
+    ]);
+    expect(
+      problems({
+        HELPDESK: 'zendesk',
+        ZENDESK_SUBDOMAIN: 'example.zendesk.com',
+        ZENDESK_EMAIL: 'bot',
+        ZENDESK_API_TOKEN: 't',
+        ZENDESK_COMMENT_PUBLIC: 'maybe',
+        ZENDESK_FIELD_CATEGORY: 'category',
+      }),
+    ).toEqual([
+      '  - ZENDESK_SUBDOMAIN="example.zendesk.com" must be the subdomain alone: "example" for example.zendesk.com',
+      `  - ZENDESK_EMAIL="bot" must be an agent's e-mail address, e.g. support-bot@example.com`,
+      '  - ZENDESK_COMMENT_PUBLIC="maybe" must be true or false (default true)',
+      '  - ZENDESK_FIELD_CATEGORY="category" must be the numeric id of a Zendesk ticket field (Admin Center > Objects and rules > Tickets > Fields)',
+    ]);
+    expect(problems({ HELPDESK: 'zendesk', ZENDESK_SUBDOMAIN: 'a', ZENDESK_URL: 'https://a.zendesk.com' })[0]).toMatch(
+      /set ZENDESK_SUBDOMAIN or ZENDESK_URL, not both/,
+    );
+  });
+
+  it('reads Freshdesk from a name, a host or a URL, and names what is missing or malformed', () => {
+    const config = (domain: string) =>
+      ticketServerConfigFromEnv({ HELPDESK: 'freshdesk', FRESHDESK_DOMAIN: domain, FRESHDESK_API_KEY: 'k' }).helpdesk;
+    expect(config('example')).toMatchObject({ baseUrl: 'https://example.freshdesk.com', apiKey: 'k' });
+    expect(config('example.freshdesk.com')).toMatchObject({ baseUrl: 'https://example.freshdesk.com' });
+    expect(config('http://127.0.0.1:8080')).toMatchObject({ baseUrl: 'http://127.0.0.1:8080' });
+    expect(problems({ HELPDESK: 'freshdesk' })).toEqual([
+      '  - HELPDESK=freshdesk needs FRESHDESK_DOMAIN: your Freshdesk address, e.g. example.freshdesk.com',
+      "  - HELPDESK=freshdesk needs FRESHDESK_API_KEY: an agent's API key (Profile settings > View API key)",
+    ]);
+    expect(
+      problems({
+        HELPDESK: 'freshdesk',
+        FRESHDESK_DOMAIN: 'example.freshdesk.com/a',
+        FRESHDESK_API_KEY: 'k',
+        FRESHDESK_FIELD_CATEGORY: 'Category',
+      }),
+    ).toEqual([
+      '  - FRESHDESK_DOMAIN="example.freshdesk.com/a" must be a host name, e.g. example.freshdesk.com',
+      '  - FRESHDESK_FIELD_CATEGORY="Category" must be the API name of a custom ticket field, e.g. cf_dialtone_category',
+    ]);
+  });
+
+  it('reads the webhook, and refuses plain http off loopback and a short secret', () => {
+    const secret = 'k'.repeat(32);
+    expect(
+      ticketServerConfigFromEnv({
+        HELPDESK: 'webhook',
+        WEBHOOK_URL: 'https://hooks.example.com/t',
+        WEBHOOK_SECRET: secret,
+      }).helpdesk,
+    ).toEqual({ helpdesk: 'webhook', url: 'https://hooks.example.com/t', secret });
+    expect(problems({ HELPDESK: 'webhook' })).toEqual([
+      '  - HELPDESK=webhook needs WEBHOOK_URL: the https address that receives each ticket as a signed POST',
+      '  - HELPDESK=webhook needs WEBHOOK_SECRET: a random secret shared with the receiver (openssl rand -hex 32)',
+    ]);
+    expect(
+      problems({ HELPDESK: 'webhook', WEBHOOK_URL: 'http://hooks.example.com/t', WEBHOOK_SECRET: 'short' }),
+    ).toEqual([
+      `  - WEBHOOK_URL="http://hooks.example.com/t" must use https: tickets carry customers' names, e-mails and numbers`,
+      '  - WEBHOOK_SECRET must be at least 32 characters (it has 5): openssl rand -hex 32',
+    ]);
+    expect(problems({ HELPDESK: 'webhook', WEBHOOK_URL: 'http://127.0.0.1:9000/t', WEBHOOK_SECRET: secret })).toEqual(
+      [],
     );
   });
 });

@@ -3,3 +3,5 @@ export * from './derive.ts';
 export * from './steps.ts';
 export * from './markdown.ts';
 export * from './markdown-safety.ts';
+export * from './html.ts';
+export * from './helpdesk-fields.ts';

@@ -22,7 +22,7 @@ export type Fault =
   | { hang: true }
   | { createThen: 'drop' | 'hang' | 'status-502' };
 
-export type Route = 'create' | 'list';
+export type Route = 'create' | 'list' | 'repo';
 
 export interface FakeGitHub {
   baseUrl: string;
@@ -45,7 +45,7 @@ export async function startFakeGitHub(options: { token?: string; owner?: string;
   let token = options.token ?? 'test-token';
   const issues: FakeIssue[] = [];
   const requests: FakeGitHub['requests'] = [];
-  const queued: Record<Route, Fault[]> = { create: [], list: [] };
+  const queued: Record<Route, Fault[]> = { create: [], list: [], repo: [] };
   let chaos: ((route: Route) => Fault | undefined) | undefined;
   const hanging = new Set<ServerResponse>();
 
@@ -103,7 +103,9 @@ export async function startFakeGitHub(options: { token?: string; owner?: string;
           : req.method === 'GET'
             ? 'list'
             : undefined
-        : undefined;
+        : url.pathname === `/repos/${owner}/${repo}` && req.method === 'GET'
+          ? 'repo'
+          : undefined;
     if (!route) return send(res, 404, { message: 'Not Found' });
     requests.push({ route, at: Date.now() });
     if (req.headers.authorization !== `token ${token}`) return send(res, 401, { message: 'Bad credentials' });
@@ -114,6 +116,10 @@ export async function startFakeGitHub(options: { token?: string; owner?: string;
     if (fault && 'hang' in fault) return void hanging.add(res);
 
     if (route === 'list') return list(url, res);
+    if (route === 'repo') {
+      const permissions = { admin: false, maintain: false, push: true, triage: true, pull: true };
+      return send(res, 200, { full_name: `${owner}/${repo}`, private: true, has_issues: true, permissions });
+    }
     const input = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
       title: string;
       body?: string;
