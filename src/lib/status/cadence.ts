@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import { incidentStatus, isUnresolved, unresolvedIncidents, visibleUpdates } from './derive.ts';
 import type { Incident, IncidentImpact, IncidentsFile } from './schema.ts';
 import { toMillis, toTimestamp, type Instant } from './time.ts';
+import { formatMinutes } from './uptime.ts';
 
 /** Minutes between updates of an unresolved incident, by impact (the policy's `incidentUpdates`). */
 export type UpdateCadence = Readonly<Record<IncidentImpact, number>>;
@@ -49,7 +50,7 @@ export function overdueIncidents(file: IncidentsFile, now: Instant, cadence: Upd
 
 /** One line saying what is late and the command that fixes it. */
 export function overdueWarning(overdue: OverdueIncident, file: string, timeZone: string): string {
-  const late = overdue.minutesLate >= 1 ? `${overdue.minutesLate} min ago` : 'just now';
+  const late = overdue.minutesLate >= 1 ? `${formatMinutes(overdue.minutesLate)} ago` : 'just now';
   return (
     `${file}: incident ${overdue.id} ("${overdue.title}", ${overdue.status}): the next update was due at ` +
     `${DateTime.fromISO(overdue.due).setZone(timeZone).setLocale('en-US').toFormat('d LLL yyyy, HH:mm ZZZZ')} ` +
