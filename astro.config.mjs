@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { linkCheck } from './src/build/link-check.ts';
 import { pagefindIndex } from './src/build/pagefind.ts';
+import { staticHeaders } from './src/build/static-headers.ts';
+import { statusCadence } from './src/build/status-cadence.ts';
 import { ticketServerStart } from './src/build/ticket-server.ts';
 
 // SITE_URL is where the site is served; canonical URLs, feeds, the sitemap and the ticket endpoint's
@@ -42,6 +44,8 @@ export default defineConfig({
     linkCheck(),
     pagefindIndex(),
     ticketServerStart(),
+    staticHeaders(),
+    statusCadence(),
   ],
   build: { format: 'directory', inlineStylesheets: 'always' },
   server: { host: process.env.HOST || '127.0.0.1', port: Number(process.env.PORT) || 4321 },

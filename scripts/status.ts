@@ -1,8 +1,9 @@
 // Status CLI (a contract other tools rely on; see the README): summary JSON at an instant, validation, JSON Schema.
 //   npm run --silent status -- summary --file FILE --at ISO
-//   npm run --silent status -- validate --file FILE
+//   npm run --silent status -- validate --file FILE [--at ISO|now]
 import { parseArgs } from 'node:util';
 import { contentFilePath, loadIncidents, loadPolicy } from '../src/content-io.ts';
+import { defaultUpdateCadence, overdueIncidents, overdueWarning } from '../src/lib/status/cadence.ts';
 import { defaultStatusSettings, statusPageInfo } from '../src/lib/status/page.ts';
 import { incidentsJsonSchema } from '../src/lib/status/schema.ts';
 import { statuspageApi, summaryJson } from '../src/lib/status/statuspage.ts';
@@ -13,12 +14,13 @@ const usage = `Usage: npm run --silent status -- <command> [options]
 Commands
   summary   print the Statuspage summary JSON (as served at /api/v2/summary.json) at an instant
   api PATH  print another /api/v2 file, e.g. status.json, incidents/unresolved.json
-  validate  check the file: exit 0 when valid, else 1 with one error per line on stderr
+  validate  check the file: exit 0 when valid, else 1 with one error per line on stderr; with --at, also
+            warn on stderr (still exit 0) of each unresolved incident whose next update is overdue then
   schema    print the JSON Schema of incidents.json
 
 Options
   --file FILE        incidents file (default: incidents.json in $CONTENT_DIR, else in content/)
-  --at ISO           instant with offset, e.g. 2026-11-24T05:00:00Z (default: now)
+  --at ISO|now       instant with offset, e.g. 2026-11-24T05:00:00Z, or now (default: now)
   --site-url URL     where the site is served (default: $SITE_URL, else ${defaultStatusSettings.siteUrl})
   --provider NAME    provider name in the page name (default: $PUBLIC_PROVIDER_NAME, else ${defaultStatusSettings.providerName})
   --time-zone ZONE   support team's IANA zone (default: $STATUS_TIME_ZONE, else the support policy's
@@ -48,9 +50,19 @@ function main(argv: string[]): number {
     process.stderr.write(`${result.errors.join('\n')}\n`);
     return 1;
   }
-  if (command === 'validate') return 0;
-  const at = values.at === undefined ? new Date().toISOString() : parseInstantArgument(values.at);
+  const at =
+    values.at === undefined || values.at === 'now' ? new Date().toISOString() : parseInstantArgument(values.at);
   if (at === undefined) throw new UsageError(`--at: ${timestampProblem(values.at)}`);
+  if (command === 'validate') {
+    // A missed update is a warning, not an invalid file: scripts that gate on validity keep exit 0.
+    if (values.at === undefined) return 0;
+    const policy = loadPolicy();
+    const cadence = policy.ok ? policy.data.incidentUpdates : defaultUpdateCadence;
+    const zone = values['time-zone'] || process.env.STATUS_TIME_ZONE || policyTimeZone() || 'UTC';
+    for (const overdue of overdueIncidents(result.data, at, cadence))
+      process.stderr.write(`warning: ${overdueWarning(overdue, result.file.file, zone)}\n`);
+    return 0;
+  }
   // The same settings the site builds with, so this prints what /api/v2/summary.json serves.
   const page = statusPageInfo({
     siteUrl: values['site-url'] ?? process.env.SITE_URL,

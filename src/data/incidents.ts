@@ -1,5 +1,6 @@
 // The status data for pages: incidents.json from the checked content, the instant the pages are derived at,
 // and the page identity the CLI shares.
+import type { UpdateCadence } from '../lib/status/cadence.ts';
 import { statusPageInfo } from '../lib/status/page.ts';
 import type { IncidentsFile } from '../lib/status/schema.ts';
 import type { StatusPageInfo } from '../lib/status/statuspage.ts';
@@ -31,4 +32,9 @@ export function statusPage(): StatusPageInfo {
     providerName: site.provider,
     timeZone: process.env.STATUS_TIME_ZONE || supportPolicy().timeZone,
   });
+}
+
+/** Minutes between updates of an unresolved incident, by impact: the support policy's `incidentUpdates`. */
+export function updateCadence(): UpdateCadence {
+  return supportPolicy().incidentUpdates;
 }

@@ -2,7 +2,8 @@
 // the pages were built (read from the page), never from hard-coded dates, so they hold as time passes.
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { visibleIncidents } from '../../src/lib/status/derive.ts';
-import { incidentBanners, statusHistory, statusOverview } from '../../src/lib/status/overview.ts';
+import { formatNextUpdate } from '../../src/lib/status/cadence.ts';
+import { findStatusEntry, incidentBanners, statusHistory, statusOverview } from '../../src/lib/status/overview.ts';
 import { statusPageInfo } from '../../src/lib/status/page.ts';
 import type { IncidentsFile } from '../../src/lib/status/schema.ts';
 import { overviewFacts, statusSentence } from '../../src/lib/status/sentence.ts';
@@ -51,6 +52,36 @@ test.describe('the status page without JavaScript', () => {
     await expect(upcoming.getByRole('article')).toHaveCount(overview.upcomingMaintenances.length);
     await expect(page.locator('.local')).toHaveCount(0); // times are plain HTML in the support team's zone
     await expect(page.getByRole('link', { name: 'Incident history' })).toHaveAttribute('href', '/status/history/');
+  });
+
+  test("says when each unresolved incident's next update is due, by the policy's cadence", async ({
+    page,
+    request,
+  }) => {
+    const now = await builtAt(request);
+    const overview = statusOverview(file, now, timeZone, builtContent().policy.incidentUpdates);
+    await page.goto('/status/');
+    const incidents = page.getByRole('region', { name: 'Current incidents' });
+    for (const incident of overview.unresolved) {
+      const due = incident.nextUpdateBy!;
+      const words = Date.parse(due) < Date.parse(now) ? 'Next update was due by' : 'Next update by';
+      const line = incidents.getByRole('article', { name: incident.title }).locator('[data-next-update]');
+      await expect(line).toHaveText(`${words} ${formatNextUpdate(due, now, timeZone)}`);
+      await expect(line.locator('time')).toHaveAttribute('datetime', due);
+    }
+  });
+
+  test('an update that changed components says which, and to what, in the timeline', async ({ page, request }) => {
+    const now = await builtAt(request);
+    const incident = visibleIncidents(file, now).find((i) => i.updates.some((u) => u.components));
+    test.skip(!incident, 'no visible incident in the content has an update with components');
+    const view = findStatusEntry(file, incident!.id, now)!;
+    await page.goto(view.path);
+    const expected = view.updates
+      .filter((u) => u.components.length > 0)
+      .map((u) => u.components.map((c) => `${c.name} ${c.statusLabel}`).join(', '));
+    expect(expected.length).toBeGreaterThan(0);
+    await expect(page.locator('.timeline .update-components')).toHaveText(expected);
   });
 
   test('has one tab stop per uptime strip, each with every day described in text', async ({ page }) => {

@@ -68,6 +68,38 @@ describe('status CLI', () => {
     expect(run('status', ['validate', '--file', 'test/fixtures/status/sample.json']).code).toBe(0);
   });
 
+  it('validate --at warns on stderr of an overdue next update by the policy cadence, and still exits 0', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'status-cadence-'));
+    try {
+      const policy = JSON.parse(readFileSync('test/fixtures/policy/support-policy.json', 'utf8')) as object;
+      // portal-slow (minor) was last updated at 09:00Z: due at 09:15 with 15 minutes, at 10:00 by default.
+      writeFileSync(
+        path.join(dir, 'support-policy.json'),
+        JSON.stringify({ ...policy, incidentUpdates: { minor: 15 } }),
+      );
+      const validate = (at: string[]) => {
+        const result = spawnSync(node, ['scripts/status.ts', 'validate', '--file', smallPath, ...at], {
+          encoding: 'utf8',
+          env: { ...env, CONTENT_DIR: dir, STATUS_TIME_ZONE: 'UTC' },
+        });
+        return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+      };
+      expect(validate(['--at', '2026-01-20T09:20:00Z'])).toEqual({
+        code: 0,
+        stdout: '',
+        stderr:
+          'warning: test/fixtures/status/small.json: incident portal-slow ("Portal slow", investigating): the next update was due at 20 Jan 2026, 09:15 UTC (5 min ago): post one with npm run incident -- update portal-slow --status investigating --body "..."\n',
+      });
+      expect(validate(['--at', '2026-01-20T09:10:00Z'])).toEqual({ code: 0, stdout: '', stderr: '' });
+      // Without --at, validate only validates (its contract for scripts that gate on it).
+      expect(validate([])).toEqual({ code: 0, stdout: '', stderr: '' });
+      // --at now: the fixture's portal incident has been waiting for an update ever since.
+      expect(validate(['--at', 'now']).stderr).toMatch(/^warning: .* incident portal-slow /);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('validate exits 1 with one error per line on stderr, each naming the file and the path', () => {
     const file = 'test/fixtures/status/invalid.json';
     const { code, stdout, stderr } = run('status', ['validate', '--file', file]);
@@ -236,6 +268,75 @@ describe('incident CLI (on a temporary copy)', () => {
       expect({ args, code }).toEqual({ args, code: 2 });
       expect(stderr).not.toBe('');
     }
+  });
+
+  it('opens an incident from a template, filled in, and records component changes on the update', () => {
+    const listed = run('incident', ['--list-templates']);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout.split('\n').map((line) => line.split(' ')[0])).toEqual([
+      'carrier-route-failure',
+      'registration-outage',
+      'degraded-call-quality',
+      'porting-delay',
+      'sms-delivery-delay',
+      '',
+    ]);
+    const opened = run('incident', [
+      'open',
+      '--template',
+      'carrier-route-failure',
+      '--component',
+      'outbound-calls',
+      ...at('06:00:00'),
+    ]);
+    expect(opened.stderr).toBe('');
+    expect(opened.code).toBe(0);
+    const id = '2026-11-24-calls-to-some-destinations-failing';
+    const updated = run('incident', [
+      'update',
+      id,
+      '--status',
+      'identified',
+      '--body',
+      'All calls to Canada fail now.',
+      '--component',
+      'outbound-calls=major_outage',
+      '--next-update-by',
+      '2026-11-24T07:00:00Z',
+      ...at('06:20:00'),
+    ]);
+    expect(updated.stderr).toBe('');
+    const resolved = run('incident', ['resolve', id, '--template', 'carrier-route-failure', ...at('07:10:00')]);
+    expect(resolved.code).toBe(0);
+    const result = validateIncidentsText(readFileSync(file, 'utf8'), file);
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    const incident = result.data.incidents[0]!;
+    expect(incident).toMatchObject({
+      id,
+      title: 'Calls to some destinations failing',
+      impact: 'major',
+      components: { 'outbound-calls': 'partial_outage' },
+    });
+    expect(incident.updates[0]!.body).toMatch(/^We are investigating .* Affected: Outbound calls\./);
+    expect(incident.updates[1]).toEqual({
+      at: '2026-11-24T06:20:00Z',
+      status: 'identified',
+      body: 'All calls to Canada fail now.',
+      components: { 'outbound-calls': 'major_outage' },
+      nextUpdateBy: '2026-11-24T07:00:00Z',
+    });
+    expect(incident.updates[2]!.body).toBe(
+      'Calls to every destination complete normally again. The carrier route has been restored.',
+    );
+  });
+
+  it('refuses an unknown template, and a bare --component without one', () => {
+    const unknown = run('incident', ['open', '--template', 'fire', ...at('06:00:00')]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^incident: --template: no template "fire"; use one of carrier-route-failure, /);
+    const bare = run('incident', ['open', '--title', 'x', '--body', 'y', '--component', 'sms', ...at('06:00:00')]);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toMatch(/--component "sms": write ID=STATUS/);
   });
 
   it('has --help for each command', () => {

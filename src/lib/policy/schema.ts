@@ -63,6 +63,11 @@ const holiday = z
 
 const minutes = z.int({ error: 'must be a whole number of minutes' }).positive({ error: 'must be at least 1 minute' });
 
+const updateEvery = z
+  .int({ error: 'must be a whole number of minutes' })
+  .positive({ error: 'must be at least 1 minute' })
+  .max(1440, { error: 'must be at most 1440 minutes (a day): customers wait for the next update' });
+
 const severity = z
   .strictObject({
     firstResponseMinutes: minutes,
@@ -143,6 +148,21 @@ export const supportPolicySchema = z
           }),
       })
       .prefault({}),
+    incidentUpdates: z
+      .strictObject(
+        {
+          critical: updateEvery.default(30),
+          major: updateEvery.default(30),
+          minor: updateEvery.default(60),
+          none: updateEvery.default(120),
+        },
+        { error: 'must give minutes per incident impact: critical, major, minor, none' },
+      )
+      .prefault({})
+      .meta({
+        description:
+          'minutes between status page updates of an unresolved incident, by impact: the page shows "Next update by", the build warns when one is overdue',
+      }),
     contacts: contacts.meta({
       description: 'how customers reach support, shown on the ticket form',
     }),

@@ -106,12 +106,54 @@ export function upcomingMaintenances(file: IncidentsFile, now: Instant): Mainten
     .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
 }
 
+/** The components' statuses an incident gives from one update on, and what changed at that update. */
+export interface ComponentStep {
+  at: string;
+  /** Every component the incident has named so far; `operational` once recovered or resolved. */
+  statuses: Record<string, ComponentStatus>;
+  /** Components whose status this update changed (the first update: from operational). */
+  changes: { id: string; from: ComponentStatus; to: ComponentStatus }[];
+}
+
+/**
+ * The incident's component timeline, one step per visible update: the incident's `components` from the first
+ * update on, each update's own `components` from its time on, every component operational again at `resolved`.
+ * A file without update-level components gives one status per component for the whole incident (the old form).
+ */
+export function componentSteps(incident: Incident, now: Instant): ComponentStep[] {
+  const steps: ComponentStep[] = [];
+  let current: Record<string, ComponentStatus> = {};
+  visibleUpdates(incident.updates, now).forEach((update, i) => {
+    const next: Record<string, ComponentStatus> = {
+      ...current,
+      ...(i === 0 && incident.components),
+      ...update.components,
+    };
+    if (update.status === 'resolved') for (const id of Object.keys(next)) next[id] = 'operational';
+    const changes = Object.entries(next)
+      .filter(([id, to]) => (current[id] ?? 'operational') !== to)
+      .map(([id, to]) => ({ id, from: current[id] ?? 'operational', to }));
+    steps.push({ at: update.at, statuses: next, changes });
+    current = next;
+  });
+  return steps;
+}
+
+/** The status the incident gives a component at `now` (operational when it does not name it, or it recovered). */
+export function incidentComponentStatus(incident: Incident, componentId: string, now: Instant): ComponentStatus {
+  return componentSteps(incident, now).at(-1)?.statuses[componentId] ?? 'operational';
+}
+
+/** Every component the incident names up to `now`: its own `components`, then those its updates add. */
+export function incidentComponentIds(incident: Incident, now: Instant): string[] {
+  return Object.keys(componentSteps(incident, now).at(-1)?.statuses ?? {});
+}
+
 /** Worst status over unresolved incidents naming it, else under maintenance, else operational. */
 export function componentStatus(file: IncidentsFile, componentId: string, now: Instant): ComponentStatus {
-  const fromIncidents = unresolvedIncidents(file, now).flatMap((incident) => {
-    const status = incident.components[componentId];
-    return status ? [status] : [];
-  });
+  const fromIncidents = unresolvedIncidents(file, now)
+    .map((incident) => incidentComponentStatus(incident, componentId, now))
+    .filter((status) => status !== 'operational');
   if (fromIncidents.length > 0) return worstComponentStatus(fromIncidents);
   const inMaintenance = activeMaintenances(file, now).some((m) => m.components.includes(componentId));
   return inMaintenance ? 'under_maintenance' : 'operational';
@@ -130,16 +172,6 @@ export function pageIndicator(file: IncidentsFile, now: Instant): PageIndicator 
   // An unresolved incident of impact "none" is a notice: it does not hide maintenance in progress.
   if (worst !== 'none') return worst;
   return activeMaintenances(file, now).length > 0 ? 'maintenance' : 'none';
-}
-
-/** When an incident started (its first update) and, once resolved, when it ended. */
-export function incidentPeriod(incident: Incident, now: Instant): { start: number; end: number | null } | null {
-  const updates = visibleUpdates(incident.updates, now);
-  const first = updates[0];
-  if (!first) return null;
-  const last = updates.at(-1);
-  const end = last?.status === 'resolved' ? Date.parse(last.at) : null;
-  return { start: Date.parse(first.at), end };
 }
 
 /** When a maintenance actually held its components: from start (or an earlier start update) to its end. */

@@ -7,6 +7,7 @@ import type {
   IncidentUpdateStatus,
   Maintenance,
   MaintenanceStatus,
+  UpdateComponentStatus,
 } from './schema.ts';
 import { slugify } from './slug.ts';
 import { toTimestamp, type Instant } from './time.ts';
@@ -40,6 +41,8 @@ export interface NewIncident {
   impact?: IncidentImpact;
   status?: IncidentUpdateStatus;
   id?: string;
+  /** When customers hear next; default: the policy's cadence for the impact. */
+  nextUpdateBy?: Instant;
 }
 
 /** Adds an incident at the top of the list (newest first). */
@@ -50,7 +53,14 @@ export function addIncident(file: IncidentsFile, input: NewIncident): { file: In
     title: input.title,
     impact: input.impact ?? impactFor(input.components),
     components: input.components,
-    updates: [{ at: toTimestamp(input.at), status: input.status ?? 'investigating', body: input.body }],
+    updates: [
+      {
+        at: toTimestamp(input.at),
+        status: input.status ?? 'investigating',
+        body: input.body,
+        ...(input.nextUpdateBy !== undefined && { nextUpdateBy: toTimestamp(input.nextUpdateBy) }),
+      },
+    ],
   };
   return { file: { ...file, incidents: [incident, ...file.incidents] }, id };
 }
@@ -71,17 +81,31 @@ export interface IncidentUpdateInput {
   status: IncidentUpdateStatus;
   body: string;
   at: Instant;
-  /** Components to add or whose status changes. */
-  components?: Record<string, IncidentComponentStatus>;
+  /** Components this update adds or changes, from this update on (`operational`: recovered). */
+  components?: Record<string, UpdateComponentStatus>;
   impact?: IncidentImpact;
+  nextUpdateBy?: Instant;
 }
 
+/**
+ * Appends an update. Component changes are recorded on the update itself, so the incident's earlier time keeps
+ * the status it had (uptime counts each status from the update that gave it).
+ */
 export function addIncidentUpdate(file: IncidentsFile, id: string, input: IncidentUpdateInput): IncidentsFile {
+  const components = input.components && Object.keys(input.components).length > 0 ? input.components : undefined;
   return withIncident(file, id, (incident) => ({
     ...incident,
     ...(input.impact && { impact: input.impact }),
-    components: { ...incident.components, ...input.components },
-    updates: [...incident.updates, { at: toTimestamp(input.at), status: input.status, body: input.body }],
+    updates: [
+      ...incident.updates,
+      {
+        at: toTimestamp(input.at),
+        status: input.status,
+        body: input.body,
+        ...(components && { components }),
+        ...(input.nextUpdateBy !== undefined && { nextUpdateBy: toTimestamp(input.nextUpdateBy) }),
+      },
+    ],
   }));
 }
 

@@ -4,6 +4,7 @@ import {
   activeMaintenances,
   compareImpactWorstFirst,
   componentStatus,
+  componentSteps,
   incidentStatus,
   indicatorDescriptions,
   maintenanceStatus,
@@ -17,6 +18,7 @@ import {
   type ComponentStatus,
   type PageIndicator,
 } from './derive.ts';
+import { defaultUpdateCadence, nextUpdateDue, type UpdateCadence } from './cadence.ts';
 import { componentStatusLabels, updateStatusLabels } from './labels.ts';
 import type {
   Incident,
@@ -47,6 +49,8 @@ export interface TimelineEntry {
   status: IncidentUpdateStatus | MaintenanceStatus;
   statusLabel: string;
   body: string;
+  /** Components whose status this update changed, to what (none for maintenance and plain updates). */
+  components: ComponentView[];
 }
 export interface IncidentView {
   kind: 'incident';
@@ -64,6 +68,8 @@ export interface IncidentView {
   /** Newest first. */
   updates: TimelineEntry[];
   postmortem: { at: string; body: string } | null;
+  /** While unresolved: when the next update is due (ISO), from the update's `nextUpdateBy` or the cadence. */
+  nextUpdateBy: string | null;
 }
 export interface MaintenanceView {
   kind: 'maintenance';
@@ -96,21 +102,66 @@ function componentViews(file: IncidentsFile, ids: readonly string[], now: Instan
     });
 }
 
-/** The components an incident names, with the status it gives them (not their status today). */
-function incidentComponentViews(file: IncidentsFile, incident: Incident): ComponentView[] {
-  return file.components.flatMap((c) => {
-    const status = incident.components[c.id];
-    if (!status) return [];
-    return [{ id: c.id, name: c.name, description: c.description, status, statusLabel: componentStatusLabels[status] }];
-  });
+function viewOf(file: IncidentsFile, id: string, status: ComponentStatus): ComponentView[] {
+  const component = file.components.find((c) => c.id === id);
+  if (!component) return [];
+  const { name, description } = component;
+  return [{ id, name, description, status, statusLabel: componentStatusLabels[status] }];
 }
 
-function timeline(updates: { at: string; status: TimelineEntry['status']; body: string }[]): TimelineEntry[] {
-  return updates.map((u) => ({ ...u, statusLabel: updateStatusLabels[u.status] })).reverse();
+/**
+ * The components an incident names, with the status it gives them (not their status today): while unresolved,
+ * the status its latest update gives; once resolved, the worst it gave (what the incident did to them).
+ */
+function incidentComponentViews(file: IncidentsFile, incident: Incident, now: Instant): ComponentView[] {
+  const steps = componentSteps(incident, now);
+  const resolved = steps.length > 1 && incidentStatus(incident, now) === 'resolved';
+  const during = resolved ? steps.slice(0, -1) : steps.slice(-1);
+  const ids = Object.keys(steps.at(-1)?.statuses ?? {});
+  return file.components
+    .filter((c) => ids.includes(c.id))
+    .flatMap((c) =>
+      viewOf(file, c.id, worstComponentStatus(during.map((step) => step.statuses[c.id] ?? 'operational'))),
+    );
 }
 
-/** An incident as visible at `now`, or null if it does not exist yet. */
-export function incidentView(file: IncidentsFile, incident: Incident, now: Instant): IncidentView | null {
+/** Updates newest first; `changes[i]` is what update i (oldest first) did to the components. */
+function timeline(
+  updates: { at: string; status: TimelineEntry['status']; body: string }[],
+  changes: ComponentView[][] = [],
+): TimelineEntry[] {
+  return updates
+    .map(({ at, status, body }, i) => ({
+      at,
+      status,
+      statusLabel: updateStatusLabels[status],
+      body,
+      components: changes[i] ?? [],
+    }))
+    .reverse();
+}
+
+/**
+ * What each visible update that names components did to them, in the file's component order. Updates without
+ * `components` show none: the incident's own list (the old form) is shown once, under "Affects".
+ */
+function componentChanges(file: IncidentsFile, incident: Incident, now: Instant): ComponentView[][] {
+  return componentSteps(incident, now).map((step, i) =>
+    file.components.flatMap((c) => {
+      if (!incident.updates[i]?.components) return [];
+      const change = step.changes.find((x) => x.id === c.id);
+      return change ? viewOf(file, c.id, change.to) : [];
+    }),
+  );
+}
+
+/** An incident as visible at `now`, or null if it does not exist yet; `cadence`: the policy's incidentUpdates. */
+export function incidentView(
+  file: IncidentsFile,
+  incident: Incident,
+  now: Instant,
+  cadence: UpdateCadence = defaultUpdateCadence,
+): IncidentView | null {
   const status = incidentStatus(incident, now);
   const updates = visibleUpdates(incident.updates, now);
   if (!status || !updates[0]) return null;
@@ -125,9 +176,10 @@ export function incidentView(file: IncidentsFile, incident: Incident, now: Insta
     path: incidentPath(incident.id),
     startedAt: updates[0].at,
     resolvedAt: status === 'resolved' ? (updates.at(-1)?.at ?? null) : null,
-    components: incidentComponentViews(file, incident),
-    updates: timeline(updates),
+    components: incidentComponentViews(file, incident, now),
+    updates: timeline(updates, componentChanges(file, incident, now)),
     postmortem,
+    nextUpdateBy: nextUpdateDue(incident, now, cadence),
   };
 }
 
@@ -178,14 +230,19 @@ export interface StatusOverview {
 }
 
 /** Everything `/status/` shows at `now`; days of the uptime bars start in `timeZone`. */
-export function statusOverview(file: IncidentsFile, now: Instant, timeZone: string): StatusOverview {
+export function statusOverview(
+  file: IncidentsFile,
+  now: Instant,
+  timeZone: string,
+  cadence: UpdateCadence = defaultUpdateCadence,
+): StatusOverview {
   const indicator = pageIndicator(file, now);
   return {
     indicator,
     description: indicatorDescriptions[indicator],
     groups: componentGroups(file, now),
     unresolved: unresolvedIncidents(file, now)
-      .map((incident) => incidentView(file, incident, now))
+      .map((incident) => incidentView(file, incident, now, cadence))
       .filter((view): view is IncidentView => view !== null)
       .sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt)),
     activeMaintenances: activeMaintenances(file, now).map((m) => maintenanceView(file, m, now)),
@@ -195,9 +252,14 @@ export function statusOverview(file: IncidentsFile, now: Instant, timeZone: stri
 }
 
 /** The permalink page of one incident or maintenance, or null when there is none at `now`. */
-export function findStatusEntry(file: IncidentsFile, id: string, now: Instant): IncidentView | MaintenanceView | null {
+export function findStatusEntry(
+  file: IncidentsFile,
+  id: string,
+  now: Instant,
+  cadence: UpdateCadence = defaultUpdateCadence,
+): IncidentView | MaintenanceView | null {
   const incident = file.incidents.find((i) => i.id === id);
-  if (incident) return incidentView(file, incident, now);
+  if (incident) return incidentView(file, incident, now, cadence);
   const maintenance = file.maintenances.find((m) => m.id === id);
   return maintenance ? maintenanceView(file, maintenance, now) : null;
 }

@@ -42,7 +42,12 @@ export function crossFieldProblems(raw: unknown): Problem[] {
   incidents.forEach((incident, i) => {
     for (const id of Object.keys(asObject(incident.components)))
       unknownComponent(id, ['incidents', i, 'components', id]);
+    entries(incident.updates).forEach((update, j) => {
+      for (const id of Object.keys(asObject(update.components)))
+        unknownComponent(id, ['incidents', i, 'updates', j, 'components', id]);
+    });
     problems.push(...timelineProblems(incident.updates, ['incidents', i, 'updates'], 'resolved'));
+    problems.push(...updateFieldProblems(incident.updates, ['incidents', i, 'updates']));
     problems.push(...postmortemProblems(incident, ['incidents', i]));
   });
   maintenances.forEach((maintenance, i) => {
@@ -118,6 +123,37 @@ function timelineProblems(updates: unknown, path: PropertyKey[], finalStatus: st
       });
     }
     previous = { at: update.at, index: i };
+  });
+  return problems;
+}
+
+/** What an update carries besides its words: component changes and the promised next update must make sense. */
+function updateFieldProblems(updates: unknown, path: PropertyKey[]): Problem[] {
+  const problems: Problem[] = [];
+  entries(updates).forEach((update, i) => {
+    const resolved = update.status === 'resolved';
+    if (resolved) {
+      for (const [id, status] of Object.entries(asObject(update.components))) {
+        if (status !== 'operational' && typeof status === 'string')
+          problems.push({
+            path: [...path, i, 'components', id],
+            message: `a "resolved" update returns every component to operational: remove "${status}" (or post a "monitoring" update instead of resolving)`,
+          });
+      }
+    }
+    const next = update.nextUpdateBy;
+    if (next === undefined) return;
+    if (resolved) {
+      problems.push({
+        path: [...path, i, 'nextUpdateBy'],
+        message: 'a resolved incident promises no further update: remove nextUpdateBy',
+      });
+    } else if (isOffsetTimestamp(next) && isOffsetTimestamp(update.at) && Date.parse(next) <= Date.parse(update.at)) {
+      problems.push({
+        path: [...path, i, 'nextUpdateBy'],
+        message: `must be after the update's own time (${update.at}): it says when customers hear next`,
+      });
+    }
   });
   return problems;
 }

@@ -7,6 +7,8 @@ import { timestampProblem } from './time.ts';
 /** Least to most severe: the one place this order is written. */
 export const incidentImpacts = ['none', 'minor', 'major', 'critical'] as const;
 export const incidentComponentStatuses = ['degraded_performance', 'partial_outage', 'major_outage'] as const;
+/** What an update may say of a component: its incident status, or that it works again while others do not yet. */
+export const updateComponentStatuses = ['operational', ...incidentComponentStatuses] as const;
 export const incidentUpdateStatuses = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
 export const maintenanceUpdateStatuses = ['scheduled', 'in_progress', 'verifying', 'completed'] as const;
 
@@ -69,8 +71,30 @@ export const componentSchema = strictRecord(
   'a component',
 );
 
+function componentStatusMap<const T extends readonly [string, ...string[]]>(statuses: T) {
+  return z.record(
+    z.string().regex(idPattern, { error: 'component ids are lowercase letters, digits and hyphens' }),
+    oneOf(statuses),
+    { error: (iss) => required(iss, '{ "sip-trunking": "partial_outage" }') ?? 'must be an object of id: status' },
+  );
+}
+
 export const incidentUpdateSchema = strictRecord(
-  { at: timestampSchema, status: oneOf(incidentUpdateStatuses), body },
+  {
+    at: timestampSchema,
+    status: oneOf(incidentUpdateStatuses),
+    body,
+    components: componentStatusMap(updateComponentStatuses)
+      .optional()
+      .describe(
+        "Optional: components whose status changes at this update, kept until a later update changes them (as Statuspage's affected_components); operational = recovered while the incident goes on",
+      ),
+    nextUpdateBy: timestampSchema
+      .optional()
+      .describe(
+        "Optional: when customers will hear next; default: this update's time plus the support policy's incidentUpdates minutes for the impact",
+      ),
+  },
   'an update',
 );
 
@@ -79,15 +103,9 @@ export const incidentSchema = strictRecord(
     id: id('incident id', '2026-11-20-outbound-calls'),
     title: text('title', 'Outbound calls failing to some area codes').describe('What customers notice'),
     impact: oneOf(incidentImpacts).describe('Sets the page banner: the worst impact among unresolved incidents'),
-    components: z
-      .record(
-        z.string().regex(idPattern, { error: 'component ids are lowercase letters, digits and hyphens' }),
-        oneOf(incidentComponentStatuses),
-        {
-          error: (iss) => required(iss, '{ "sip-trunking": "partial_outage" }') ?? 'must be an object of id: status',
-        },
-      )
-      .describe('Affected components and their status while the incident is unresolved'),
+    components: componentStatusMap(incidentComponentStatuses).describe(
+      "Affected components and their status from the first update on (for the whole incident unless an update's components change them)",
+    ),
     updates: list(incidentUpdateSchema, 'updates').min(1, {
       error: 'an incident needs at least one update: add { "at": "...", "status": "investigating", "body": "..." }',
     }),
@@ -137,6 +155,7 @@ export type Maintenance = z.infer<typeof maintenanceSchema>;
 export type MaintenanceUpdate = z.infer<typeof maintenanceUpdateSchema>;
 export type IncidentImpact = (typeof incidentImpacts)[number];
 export type IncidentComponentStatus = (typeof incidentComponentStatuses)[number];
+export type UpdateComponentStatus = (typeof updateComponentStatuses)[number];
 export type IncidentUpdateStatus = (typeof incidentUpdateStatuses)[number];
 export type MaintenanceStatus = (typeof maintenanceUpdateStatuses)[number];
 
@@ -196,6 +215,7 @@ const keyOrder = [
   'at',
   'status',
   'body',
+  'nextUpdateBy',
 ];
 
 function compareKeys(x: PropertyKey, y: PropertyKey): number {

@@ -3,7 +3,7 @@
 import {
   activeMaintenances,
   componentStatus,
-  incidentPeriod,
+  componentSteps,
   indicatorDescriptions,
   maintenancePeriod,
   maintenanceStatus,
@@ -121,9 +121,10 @@ function pageCreatedAt(file: IncidentsFile): string {
 function changeTimes(file: IncidentsFile, now: Instant, componentId?: string): number[] {
   const times: number[] = [];
   for (const incident of visibleIncidents(file, now)) {
-    if (componentId && !(componentId in incident.components)) continue;
-    const period = incidentPeriod(incident, now);
-    if (period) times.push(period.start, ...(period.end === null ? [] : [period.end]));
+    const steps = componentSteps(incident, now);
+    // A component changes when an update changes its status (the first update: from operational).
+    const changed = steps.filter((step) => step.changes.some((c) => !componentId || c.id === componentId));
+    times.push(...changed.map((step) => Date.parse(step.at)));
     if (!componentId) times.push(...visibleUpdates(incident.updates, now).map((u) => Date.parse(u.at)));
     const postmortem = visiblePostmortem(incident, now);
     if (!componentId && postmortem) times.push(Date.parse(postmortem.at));
@@ -225,17 +226,18 @@ function spIncident(page: StatusPageInfo, now: Instant, incident: Incident, all:
   const first = updates[0];
   const last = updates.at(-1);
   if (!first || !last) return null;
-  const affected = componentsNamed(all, Object.keys(incident.components));
-  const change = (resolved: boolean): SpAffectedComponent[] =>
-    affected.map((c) => {
-      const during = incident.components[c.id] ?? 'operational';
-      return {
-        code: c.id,
-        name: c.name,
-        old_status: resolved ? during : 'operational',
-        new_status: resolved ? 'operational' : during,
-      };
+  const steps = componentSteps(incident, now);
+  const affected = componentsNamed(all, Object.keys(steps.at(-1)?.statuses ?? {}));
+  // What each update did to each component, in the page's component order. The first and the resolving
+  // update always list theirs (maybe none); another update that changed nothing gives null.
+  const changesAt = (i: number, status: string): SpAffectedComponent[] | null => {
+    const changes = new Map((steps[i]?.changes ?? []).map((c) => [c.id, c]));
+    const named = affected.flatMap((c) => {
+      const change = changes.get(c.id);
+      return change ? [{ code: c.id, name: c.name, old_status: change.from, new_status: change.to }] : [];
     });
+    return named.length > 0 || i === 0 || status === 'resolved' ? named : null;
+  };
   const postmortem = visiblePostmortem(incident, now);
   const result: SpIncident = {
     id: incident.id,
@@ -249,12 +251,7 @@ function spIncident(page: StatusPageInfo, now: Instant, incident: Incident, all:
     shortlink: incidentUrl(page, incident.id),
     started_at: toTimestamp(first.at),
     page_id: page.id,
-    incident_updates: updates
-      .map((u, i) => {
-        const affectedNow = i === 0 ? change(false) : u.status === 'resolved' ? change(true) : null;
-        return spUpdate(incident.id, i, u, affectedNow);
-      })
-      .reverse(),
+    incident_updates: updates.map((u, i) => spUpdate(incident.id, i, u, changesAt(i, u.status))).reverse(),
     components: affected,
     postmortem_body: postmortem?.body ?? null,
     postmortem_published_at: stamp(postmortem?.at),

@@ -2,7 +2,7 @@
 // at 30%, degraded performance and maintenance not at all.
 import { DateTime } from 'luxon';
 import {
-  incidentPeriod,
+  componentSteps,
   maintenancePeriod,
   visibleIncidents,
   worstComponentStatus,
@@ -53,15 +53,26 @@ interface Span {
   maintenanceId?: string;
 }
 
-/** Every span of time, up to `now`, in which an incident or maintenance affected the component. */
+/**
+ * Every span of time, up to `now`, in which an incident or maintenance affected the component. An incident
+ * counts each update's status from that update to the next change (so partial, then major, counts major only
+ * from the update that said so); a status repeated by later updates stays one span.
+ */
 function componentSpans(file: IncidentsFile, componentId: string, now: Instant): Span[] {
   const nowMs = toMillis(now);
   const spans: Span[] = [];
   for (const incident of visibleIncidents(file, now)) {
-    const status = incident.components[componentId];
-    const period = incidentPeriod(incident, now);
-    if (!status || !period) continue;
-    spans.push({ start: period.start, end: period.end ?? nowMs, status, incidentId: incident.id });
+    let open: Span | undefined;
+    for (const step of componentSteps(incident, now)) {
+      const status = step.statuses[componentId] ?? 'operational';
+      if (open?.status === status) continue;
+      if (open) spans.push({ ...open, end: Date.parse(step.at) });
+      open =
+        status === 'operational'
+          ? undefined
+          : { start: Date.parse(step.at), end: nowMs, status, incidentId: incident.id };
+    }
+    if (open) spans.push(open);
   }
   for (const maintenance of file.maintenances) {
     const period = maintenancePeriod(maintenance, now);

@@ -42,16 +42,16 @@ export type IncidentNotices = Partial<Record<Category, IncidentNotice[]>>;
 /** For each category, the incidents unresolved at `now` that affect one of its components (worst first). */
 export function incidentNoticesByCategory(file: IncidentsFile, now: Instant): IncidentNotices {
   const open = unresolvedIncidents(file, now)
-    .filter((incident) => incidentView(file, incident, now) !== null)
+    .flatMap((incident) => incidentView(file, incident, now) ?? [])
     .sort((a, b) => compareImpactWorstFirst(a.impact, b.impact));
   const notices: IncidentNotices = {};
   for (const category of CATEGORY_IDS) {
-    const touching = open.filter((incident) =>
-      CATEGORY_COMPONENTS[category].some((component) => component in incident.components),
+    // The components the incident names so far, whether named on the incident or by a later update.
+    const touching = open.filter((view) =>
+      CATEGORY_COMPONENTS[category].some((component) => view.components.some((c) => c.id === component)),
     );
     if (touching.length === 0) continue;
-    notices[category] = touching.map((incident) => {
-      const view = incidentView(file, incident, now)!;
+    notices[category] = touching.map((view) => {
       return {
         id: view.id,
         title: view.title,

@@ -68,7 +68,14 @@ describe('edits', () => {
     file = addIncidentUpdate(file, 'portal-slow', { status: 'resolved', body: 'Fixed.', at: '2026-01-20T11:00:00Z' });
     const incident = file.incidents[2]!;
     expect(Object.keys(incident)).toEqual(['id', 'title', 'impact', 'components', 'updates']);
-    expect(incident.components).toEqual({ portal: 'degraded_performance', trunks: 'degraded_performance' });
+    // The change is the update's: the incident's first hour keeps its own components.
+    expect(incident.components).toEqual({ portal: 'degraded_performance' });
+    expect(incident.updates[1]).toEqual({
+      at: '2026-01-20T10:00:00Z',
+      status: 'identified',
+      body: 'Found it.',
+      components: { trunks: 'degraded_performance' },
+    });
     expect(incident.updates.map((u) => u.status)).toEqual(['investigating', 'identified', 'resolved']);
     expect(errorsOf(file)).toEqual([]);
     expect(errorsOf(addPostmortem(file, 'portal-slow', { body: 'Why.', at: '2026-01-22T00:00:00Z' }))).toEqual([]);

@@ -1,0 +1,51 @@
+// Puts src/server/static-headers.ts around @astrojs/node's standalone request handler in the built server, so
+// `npm start` sends the rule table's headers (CORS on the public status data) on prerendered files too.
+// Only the server build is touched; a renamed adapter function fails the build instead of silently serving
+// files without their headers.
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+
+const WRAPPER_MODULE = fileURLToPath(new URL('../server/static-headers.ts', import.meta.url));
+// Not in the adapter's exports map: found beside its server entry, which is.
+const ADAPTER_STANDALONE = fileURLToPath(new URL('./standalone.js', import.meta.resolve('@astrojs/node/server.js')));
+const DEFINITION = 'function createStandaloneHandler(';
+
+export function staticHeaders(): AstroIntegration {
+  return {
+    name: 'dialtone:static-headers',
+    hooks: {
+      'astro:config:setup': ({ command, updateConfig }) => {
+        if (command === 'build') updateConfig({ vite: { plugins: [wrapAdapterHandler()] } });
+      },
+    },
+  };
+}
+
+function wrapAdapterHandler(): Plugin {
+  let wrapped = false;
+  return {
+    name: 'dialtone:static-headers',
+    applyToEnvironment: (environment) => environment.name === 'ssr',
+    transform(code, id) {
+      if (id.split('?')[0] !== ADAPTER_STANDALONE) return undefined;
+      if (!code.includes(DEFINITION)) this.error(`${DEFINITION}...) is gone from ${ADAPTER_STANDALONE}`);
+      wrapped = true;
+      // The adapter's own function keeps its body under another name; every caller (the standalone server and
+      // the exported handler) gets the wrapped one.
+      return {
+        code: [
+          `import { withStaticHeaders as __dialtoneWithStaticHeaders } from ${JSON.stringify(WRAPPER_MODULE)};`,
+          code.replace(DEFINITION, 'function adapterStandaloneHandler('),
+          'function createStandaloneHandler(...args) {',
+          '  return __dialtoneWithStaticHeaders(adapterStandaloneHandler(...args));',
+          '}',
+        ].join('\n'),
+        map: null,
+      };
+    },
+    buildEnd(error) {
+      if (!error && !wrapped) this.error(`did not find the adapter's standalone handler ${ADAPTER_STANDALONE}`);
+    },
+  };
+}
