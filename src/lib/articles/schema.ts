@@ -44,6 +44,11 @@ export const articleFrontmatter = z.strictObject({
     .union([z.date(), z.iso.date()], { error: 'write the date as YYYY-MM-DD, or leave it out to use the last commit' })
     .pipe(z.coerce.date())
     .optional(),
+  // The day the article must be re-read by; past it, `npm run check:content` warns (never fails).
+  reviewBy: z
+    .union([z.date(), z.iso.date()], { error: 'write the review date as YYYY-MM-DD, or leave it out' })
+    .pipe(z.coerce.date())
+    .optional(),
   // Listed under "Most useful articles" on the home page.
   featured: z.boolean().default(false),
   draft: z.boolean().default(false),
