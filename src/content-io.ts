@@ -6,6 +6,7 @@ import { articleIdFromPath } from './lib/articles/consistency.ts';
 import {
   checkContent,
   CONTENT_LAYOUT,
+  type CheckOptions,
   type ContentCheck,
   type ContentTexts,
   type TextFile,
@@ -96,9 +97,9 @@ export function readContentTexts(root?: string): ContentTexts {
   };
 }
 
-/** The whole content root, read, validated and cross-checked: `{ data, errors }`. */
-export function checkContentFolder(root?: string): ContentCheck {
-  return checkContent(readContentTexts(root));
+/** The whole content root, read, validated and cross-checked: `{ data, errors }` (`now`: review warnings too). */
+export function checkContentFolder(root?: string, options: CheckOptions = {}): ContentCheck {
+  return checkContent(readContentTexts(root), options);
 }
 
 export type Loaded<T> = { ok: true; data: T; file: TextFile } | { ok: false; unreadable: boolean; errors: string[] };
