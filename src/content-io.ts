@@ -137,3 +137,28 @@ export function writeStaleSchemas(root?: string, only?: readonly string[]): stri
       return shownPath(stale.file);
     });
 }
+
+/**
+ * Writes a new article at `<root>/articles/<id>.mdx`, creating its category folder; never overwrites (an
+ * existing file is an error naming it). Returns the path as shown to people.
+ */
+export function createArticleFile(id: string, text: string, root?: string): ReadResult {
+  const file = articleFilePath(id, root);
+  const shown = shownPath(file);
+  if (existsSync(file))
+    return { ok: false, error: `${shown}: already exists; choose another --slug or edit that file` };
+  mkdirSync(path.dirname(file), { recursive: true });
+  try {
+    writeFileSync(file, text, { flag: 'wx' });
+  } catch (error) {
+    return { ok: false, error: `${shown}: cannot write the file (${(error as NodeJS.ErrnoException).code ?? error})` };
+  }
+  return { ok: true, file: { file: shown, text } };
+}
+
+/** Replaces one content file (`codes`, `incidents`, `policy`) under the root with `text`. */
+export function writeContentFile(kind: ContentFile, text: string, root?: string): string {
+  const file = contentFilePath(kind, root);
+  writeFileSync(file, text);
+  return shownPath(file);
+}
