@@ -6,6 +6,7 @@ import { articleIdFromPath } from './lib/articles/consistency.ts';
 import {
   checkContent,
   CONTENT_LAYOUT,
+  type CheckOptions,
   type ContentCheck,
   type ContentTexts,
   type TextFile,
@@ -96,9 +97,9 @@ export function readContentTexts(root?: string): ContentTexts {
   };
 }
 
-/** The whole content root, read, validated and cross-checked: `{ data, errors }`. */
-export function checkContentFolder(root?: string): ContentCheck {
-  return checkContent(readContentTexts(root));
+/** The whole content root, read, validated and cross-checked: `{ data, errors }` (`now`: review warnings too). */
+export function checkContentFolder(root?: string, options: CheckOptions = {}): ContentCheck {
+  return checkContent(readContentTexts(root), options);
 }
 
 export type Loaded<T> = { ok: true; data: T; file: TextFile } | { ok: false; unreadable: boolean; errors: string[] };
@@ -135,4 +136,29 @@ export function writeStaleSchemas(root?: string, only?: readonly string[]): stri
       writeFileSync(stale.file, schemaText(generators.get(stale.name)?.()));
       return shownPath(stale.file);
     });
+}
+
+/**
+ * Writes a new article at `<root>/articles/<id>.mdx`, creating its category folder; never overwrites (an
+ * existing file is an error naming it). Returns the path as shown to people.
+ */
+export function createArticleFile(id: string, text: string, root?: string): ReadResult {
+  const file = articleFilePath(id, root);
+  const shown = shownPath(file);
+  if (existsSync(file))
+    return { ok: false, error: `${shown}: already exists; choose another --slug or edit that file` };
+  mkdirSync(path.dirname(file), { recursive: true });
+  try {
+    writeFileSync(file, text, { flag: 'wx' });
+  } catch (error) {
+    return { ok: false, error: `${shown}: cannot write the file (${(error as NodeJS.ErrnoException).code ?? error})` };
+  }
+  return { ok: true, file: { file: shown, text } };
+}
+
+/** Replaces one content file (`codes`, `incidents`, `policy`) under the root with `text`. */
+export function writeContentFile(kind: ContentFile, text: string, root?: string): string {
+  const file = contentFilePath(kind, root);
+  writeFileSync(file, text);
+  return shownPath(file);
 }

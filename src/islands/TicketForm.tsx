@@ -65,7 +65,8 @@ export default function TicketForm({ policy, incidents, endpoint }: Props) {
   const successHeading = useRef<HTMLHeadingElement>(null);
   const focusNext = useRef<FocusTarget | undefined>(undefined);
 
-  // The draft and the zone live in the browser: read them once mounted (the page itself is static HTML).
+  // The draft and the zone live in the browser: read them once mounted. The page mounts the form with client:only:
+  // a server render of `null` would make Astro probe it outside React ("Invalid hook call" in `npm run dev`).
   useEffect(() => {
     // The page's "this form needs JavaScript" note stays for browsers where this never runs.
     document.querySelector('[data-ticket-nojs]')?.setAttribute('hidden', '');

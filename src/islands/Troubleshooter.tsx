@@ -1,6 +1,8 @@
 // The guided troubleshooter: a playbook's checks as yes/no questions, one at a time, ending in "fixed" or in a
 // ticket link that carries the category, the article and the steps tried. The tree is data beside the article.
-// Rendered only in the browser: without JavaScript the article's own steps are the guide.
+// Rendered only in the browser (client:only): without JavaScript the article's own steps are the guide. Not a
+// server render that returns null: Astro then takes it for a non-React component and calls it outside React to
+// probe its other renderers, which logs "Invalid hook call" on every article in `npm run dev`.
 import { useEffect, useId, useRef, useState } from 'react';
 import { ticketFormUrl } from '../lib/articles/links.ts';
 import './Troubleshooter.css';
@@ -16,19 +18,15 @@ interface Props {
 }
 
 export default function Troubleshooter({ tree, category, article }: Props) {
-  const [mounted, setMounted] = useState(false);
   const [answers, setAnswers] = useState<Answer[]>([]);
   const heading = useRef<HTMLHeadingElement>(null);
   // Focus follows the walk only once the customer has answered: never steal it on page load.
   const answered = useRef(false);
   const id = useId();
 
-  useEffect(() => setMounted(true), []);
   useEffect(() => {
     if (answered.current) heading.current?.focus();
   }, [answers]);
-
-  if (!mounted) return null;
 
   const current = walk(tree, answers);
   const node = current.outcome ? undefined : tree.nodes[current.at];

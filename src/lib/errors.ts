@@ -24,9 +24,34 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
   return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
 }
 
+/**
+ * One problem in a file, as data: where it is (the file as people type it, the 1-based line when known) and the
+ * message with its fix. Shells format it for where it is shown: a terminal line, a CI annotation.
+ */
+export interface Problem {
+  file: string;
+  line?: number;
+  message: string;
+}
+
+/** `file:line: message`, or `file: message` when the problem has no line. */
+export function formatProblem({ file, line, message }: Problem): string {
+  return `${file}${line === undefined ? '' : `:${line}`}: ${message}`;
+}
+
+/** Field errors of one file as problems: the message starts with the field's path. */
+export function fieldProblems(file: string, errors: readonly FieldError[]): Problem[] {
+  return errors.map((e) => ({ file, message: e.path ? `${e.path}: ${e.message}` : e.message }));
+}
+
 /** One line per error: `file: path: message` (the path is left out when the error is about the whole file). */
 export function formatFieldErrors(file: string, errors: readonly FieldError[]): string[] {
-  return errors.map((e) => (e.path ? `${file}: ${e.path}: ${e.message}` : `${file}: ${e.message}`));
+  return fieldProblems(file, errors).map(formatProblem);
+}
+
+/** A failed validation: its problems, and the same formatted one a line for the shells that print them. */
+export function failed(problems: readonly Problem[]): { ok: false; problems: Problem[]; errors: string[] } {
+  return { ok: false, problems: [...problems], errors: problems.map(formatProblem) };
 }
 
 export type JsonParseResult = { ok: true; value: unknown } | { ok: false; error: FieldError };

@@ -28,7 +28,7 @@ describe('npm run check:content: error codes and troubleshooters', () => {
 
   it('names an article that claims an unknown code', () => {
     expect(run.stderr).toContain(
-      `${root}/articles/registration/phone-wont-register.mdx: codes[1]: 'SIP 499' is not in ${root}/codes.json`,
+      `${root}/articles/registration/phone-wont-register.mdx:10: codes[1]: 'SIP 499' is not in ${root}/codes.json`,
     );
   });
 

@@ -1,8 +1,15 @@
 import { spawnSync } from 'node:child_process';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from './support/tickets.ts';
 
-function checkContent(root: string) {
-  return spawnSync(process.execPath, ['scripts/check-content.ts', root], { encoding: 'utf8' });
+function checkContent(root: string, env: Record<string, string> = {}) {
+  const { GITHUB_ACTIONS: _, ...outside } = process.env;
+  return spawnSync(process.execPath, ['scripts/check-content.ts', root], {
+    encoding: 'utf8',
+    env: { ...outside, ...env },
+  });
 }
 
 describe('npm run check:content', () => {
@@ -37,5 +44,44 @@ describe('npm run check:content', () => {
       '✓ policy',
       '✓ schemas',
     ]);
+  });
+
+  it('under GitHub Actions prints each problem as an error annotation on its file and line', () => {
+    const run = checkContent('test/fixtures/content-bad', { GITHUB_ACTIONS: 'true' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      "::error file=test/fixtures/content-bad/articles/fax/no-escalate.mdx,line=36::body: add one <Escalate> block under '## Still not working?'",
+    );
+    expect(
+      run.stderr
+        .trim()
+        .split('\n')
+        .every((line) => line.startsWith('::error file=')),
+    ).toBe(true);
+  });
+
+  it('warns about an article past its reviewBy date without failing, locally and as a GitHub warning', () => {
+    const temp = tempDir();
+    try {
+      const root = join(temp.dir, 'content');
+      cpSync('test/fixtures/content-good', root, { recursive: true });
+      const file = join(root, 'articles/account/reset-sip-password.mdx');
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replace(/^codes: .*$/m, (codes) => `${codes}\nreviewBy: 2020-01-31`),
+      );
+      const local = checkContent(root);
+      expect(local.status).toBe(0);
+      expect(local.stderr).toMatch(
+        /^warning: \S+\/articles\/account\/reset-sip-password\.mdx:11: reviewBy: 2020-01-31 has passed \(\d+ days ago\)/m,
+      );
+      const github = checkContent(root, { GITHUB_ACTIONS: 'true' });
+      expect(github.status).toBe(0);
+      expect(github.stderr).toMatch(
+        /^::warning file=\S+reset-sip-password\.mdx,line=11::reviewBy: 2020-01-31 has passed/m,
+      );
+    } finally {
+      temp.remove();
+    }
   });
 });

@@ -1,4 +1,5 @@
 // Rules that span files: what one article's frontmatter says about its folder and about other articles.
+import { formatProblem, type Problem } from '../errors.ts';
 import type { ArticleFrontmatter } from './schema.ts';
 import type { FrontmatterLines } from './validate.ts';
 
@@ -21,36 +22,42 @@ export function checkArticleSet(
   articlesDir: string,
   existing: ReadonlySet<string> = new Set(articles.map((a) => a.id)),
 ): string[] {
-  const errors: string[] = [];
+  return articleSetProblems(articles, articlesDir, existing).map(formatProblem);
+}
+
+/** The same rules across articles, as problems at the frontmatter line to fix. */
+export function articleSetProblems(
+  articles: readonly ArticleRef[],
+  articlesDir: string,
+  existing: ReadonlySet<string> = new Set(articles.map((a) => a.id)),
+): Problem[] {
+  const errors: Problem[] = [];
   const all = existing;
   const parsed = new Set(articles.map((a) => a.id));
   const published = new Set(articles.filter((a) => !a.data.draft).map((a) => a.id));
   const titles = new Map<string, string>();
   for (const article of articles) {
-    const at = (...path: PropertyKey[]) => {
-      const line = article.lineOf?.(path);
-      return `${article.file}${line === undefined ? '' : `:${line}`}`;
-    };
+    const at = (path: PropertyKey[], message: string) =>
+      errors.push({ file: article.file, line: article.lineOf?.(path), message });
     const folder = article.id.split('/')[0];
     if (folder !== article.data.category) {
-      errors.push(
-        `${at('category')}: category: is '${article.data.category}' but the file is in the '${folder}' folder; move the file or change the category`,
+      at(
+        ['category'],
+        `category: is '${article.data.category}' but the file is in the '${folder}' folder; move the file or change the category`,
       );
     }
     article.data.related.forEach((related, i) => {
       if (related === article.id) {
-        errors.push(`${at('related', i)}: related[${i}]: an article cannot be related to itself; remove '${related}'`);
+        at(['related', i], `related[${i}]: an article cannot be related to itself; remove '${related}'`);
       } else if (!all.has(related)) {
-        errors.push(
-          `${at('related', i)}: related[${i}]: no article '${related}' (expected a file ${articlesDir}/${related}.mdx)`,
-        );
+        at(['related', i], `related[${i}]: no article '${related}' (expected a file ${articlesDir}/${related}.mdx)`);
       } else if (!article.data.draft && parsed.has(related) && !published.has(related)) {
-        errors.push(`${at('related', i)}: related[${i}]: '${related}' is a draft; publish it or remove the link`);
+        at(['related', i], `related[${i}]: '${related}' is a draft; publish it or remove the link`);
       }
     });
     const key = article.data.title.toLowerCase();
     const other = titles.get(key);
-    if (other) errors.push(`${at('title')}: title: same title as ${other}; customers could not tell them apart`);
+    if (other) at(['title'], `title: same title as ${other}; customers could not tell them apart`);
     else titles.set(key, article.file);
   }
   return errors;

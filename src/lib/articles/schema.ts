@@ -11,6 +11,8 @@ const articleId = z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, {
   message: "write a related article as '<category>/<slug>', e.g. 'registration/phone-wont-register'",
 });
 
+const REVIEW_BY = 'write the review date as YYYY-MM-DD, or leave it out';
+
 export const articleFrontmatter = z.strictObject({
   title: z
     .string()
@@ -42,6 +44,11 @@ export const articleFrontmatter = z.strictObject({
   // YAML turns 2026-11-20 into a Date; a quoted date arrives as text. Anything else (true, 5) is a mistake.
   updated: z
     .union([z.date(), z.iso.date()], { error: 'write the date as YYYY-MM-DD, or leave it out to use the last commit' })
+    .pipe(z.coerce.date())
+    .optional(),
+  // The day the article must be re-read by; past it, `npm run check:content` warns (never fails).
+  reviewBy: z
+    .union([z.date(), z.iso.date({ error: REVIEW_BY })], { error: REVIEW_BY })
     .pipe(z.coerce.date())
     .optional(),
   // Listed under "Most useful articles" on the home page.

@@ -1,20 +1,20 @@
 // content/codes.json text -> the code reference, or one error per line naming the file, the JSON path and the fix.
-import { fieldErrors, formatFieldErrors, parseJson, type FieldError } from '../errors.ts';
+import { failed, fieldErrors, fieldProblems, parseJson, type FieldError, type Problem } from '../errors.ts';
 import { codeReference, type CodeReference } from './schema.ts';
 
-export type CodesValidation = { ok: true; codes: CodeReference } | { ok: false; errors: string[] };
+export type CodesValidation = { ok: true; codes: CodeReference } | { ok: false; errors: string[]; problems: Problem[] };
 
 export function validateCodesText(text: string, file: string): CodesValidation {
   const parsed = parseJson(text);
-  if (!parsed.ok) return { ok: false, errors: formatFieldErrors(file, [parsed.error]) };
+  if (!parsed.ok) return failed(fieldProblems(file, [parsed.error]));
   return validateCodes(parsed.value, file);
 }
 
 export function validateCodes(value: unknown, file: string): CodesValidation {
   const result = codeReference.safeParse(value);
-  if (!result.success) return { ok: false, errors: formatFieldErrors(file, fieldErrors(result.error)) };
+  if (!result.success) return failed(fieldProblems(file, fieldErrors(result.error)));
   const duplicates = duplicateErrors(result.data);
-  if (duplicates.length > 0) return { ok: false, errors: formatFieldErrors(file, duplicates) };
+  if (duplicates.length > 0) return failed(fieldProblems(file, duplicates));
   return { ok: true, codes: result.data };
 }
 

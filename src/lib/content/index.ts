@@ -2,12 +2,14 @@
 // cross-checked in one place. `npm run check:content`, the build, the CLIs and the ticket server all go through
 // it (reading the files is src/content-io.ts's job), so a rule lives once and every shell says it the same way.
 import { articleLinks, linkTextMatchesTitle, playbookBodyProblems, type ArticleLink } from '../articles/body.ts';
-import { checkArticleSet, type ArticleRef } from '../articles/consistency.ts';
+import { articleSetProblems, type ArticleRef } from '../articles/consistency.ts';
+import { reviewProblems } from '../articles/review.ts';
 import type { ArticleFrontmatter } from '../articles/schema.ts';
-import { validateArticleSource } from '../articles/validate.ts';
-import { crossCheckCodes } from '../codes/cross-check.ts';
+import { validateArticleSource, type FrontmatterLines } from '../articles/validate.ts';
+import { codeCrossCheckProblems } from '../codes/cross-check.ts';
 import type { CodeReference } from '../codes/schema.ts';
 import { validateCodesText } from '../codes/validate.ts';
+import { formatProblem, type Problem } from '../errors.ts';
 import type { SupportPolicy } from '../policy/schema.ts';
 import { validatePolicyText } from '../policy/validate.ts';
 import { validateIncidentsText, type IncidentsFile } from '../status/schema.ts';
@@ -69,10 +71,21 @@ export type ContentSection = (typeof CONTENT_SECTIONS)[number];
 
 export interface ContentCheck {
   data: Content;
+  /** every problem as data: the file, the line when known, `field path: message and fix` */
+  problems: Problem[];
+  /** the same problems by section, for a per-section summary */
+  problemsBySection: Record<ContentSection, Problem[]>;
   /** every problem, one line each: `file:line: field path: message and fix` */
   errors: string[];
-  /** the same problems by section, for a per-section summary */
+  /** the formatted lines by section */
   bySection: Record<ContentSection, string[]>;
+  /** what needs attention but never fails the check: articles past their `reviewBy` date (given `now`) */
+  warnings: Problem[];
+}
+
+export interface CheckOptions {
+  /** The instant `reviewBy` dates are compared with; without it, no review warnings. */
+  now?: Date;
 }
 
 /** Content that passed every check: every file was there and valid. */
@@ -91,7 +104,7 @@ export function completeContent(
 export const contentPath = (root: string, part: string) => `${root.replace(/\/+$/, '')}/${part}`;
 
 /** Validates and cross-checks a whole content root. Never throws: bad content is data, not an exception. */
-export function checkContent(texts: ContentTexts): ContentCheck {
+export function checkContent(texts: ContentTexts, options: CheckOptions = {}): ContentCheck {
   const articlesDir = contentPath(texts.root, CONTENT_LAYOUT.articles);
   const articles = checkArticles(texts.articles, articlesDir);
   const articleIds = new Set(texts.articles.map((a) => a.id));
@@ -104,7 +117,7 @@ export function checkContent(texts: ContentTexts): ContentCheck {
         return texts.schemas?.get(file.slice(file.lastIndexOf('/') + 1)) ?? null;
       })
     : [];
-  const bySection = {
+  const problemsBySection = {
     articles: articles.errors,
     codes: codes.errors,
     troubleshooters: troubleshooters.errors,
@@ -112,6 +125,10 @@ export function checkContent(texts: ContentTexts): ContentCheck {
     policy: policy.errors,
     schemas,
   };
+  const problems = CONTENT_SECTIONS.flatMap((section) => problemsBySection[section]);
+  const bySection = Object.fromEntries(
+    CONTENT_SECTIONS.map((section) => [section, problemsBySection[section].map(formatProblem)]),
+  ) as Record<ContentSection, string[]>;
   return {
     data: {
       articles: articles.valid,
@@ -120,8 +137,16 @@ export function checkContent(texts: ContentTexts): ContentCheck {
       incidents: incidents.data,
       policy: policy.data,
     },
-    errors: CONTENT_SECTIONS.flatMap((section) => bySection[section]),
+    problems,
+    problemsBySection,
+    errors: problems.map(formatProblem),
     bySection,
+    warnings: options.now
+      ? reviewProblems(
+          articles.valid.map((a) => ({ ...a, line: articles.lineOf.get(a.id)?.(['reviewBy']) })),
+          options.now,
+        )
+      : [],
   };
 }
 
@@ -130,48 +155,60 @@ type ParsedArticle = ContentArticle & Pick<ArticleRef, 'lineOf'> & { bodyLine: n
 function checkArticles(
   files: readonly ArticleText[],
   articlesDir: string,
-): { valid: ContentArticle[]; errors: string[]; unreadable: number } {
-  const errors: string[] = [];
+): {
+  valid: ContentArticle[];
+  errors: Problem[];
+  unreadable: number;
+  lineOf: Map<string, FrontmatterLines | undefined>;
+} {
+  const errors: Problem[] = [];
   const refs: ParsedArticle[] = [];
   for (const { id, file, text } of files) {
     const result = validateArticleSource(file, text);
     if (!result.ok) {
-      errors.push(...result.errors);
+      errors.push(...result.problems);
       continue;
     }
     refs.push({ id, file, data: result.data, body: result.body, bodyLine: result.bodyLine, lineOf: result.lineOf });
     for (const problem of playbookBodyProblems(result.body, result.data.category)) {
-      errors.push(`${file}:${result.bodyLine + problem.line - 1}: body: ${problem.message}`);
+      errors.push({ file, line: result.bodyLine + problem.line - 1, message: `body: ${problem.message}` });
     }
   }
-  errors.push(...checkArticleSet(refs, articlesDir, new Set(files.map((f) => f.id))));
+  errors.push(...articleSetProblems(refs, articlesDir, new Set(files.map((f) => f.id))));
   errors.push(...linkProblems(refs, files, articlesDir));
   return {
     valid: refs.map(({ id, file, data, body }) => ({ id, file, data, body })),
     errors,
     unreadable: files.length - refs.length,
+    lineOf: new Map(refs.map((a) => [a.id, a.lineOf])),
   };
 }
 
 /** Links between articles: the target exists and is published, and the link's text names it. */
-function linkProblems(valid: readonly ParsedArticle[], all: readonly ArticleText[], articlesDir: string): string[] {
+function linkProblems(valid: readonly ParsedArticle[], all: readonly ArticleText[], articlesDir: string): Problem[] {
   const byId = new Map(valid.map((a) => [a.id, a]));
   const exists = new Set(all.map((a) => a.id));
   return valid.flatMap((article) =>
-    articleLinks(article.body).flatMap((link: ArticleLink) => {
-      const at = `${article.file}:${article.bodyLine + link.line - 1}: body: link to /kb/${link.target}/`;
+    articleLinks(article.body).flatMap((link: ArticleLink): Problem[] => {
+      const at = (message: string) => [
+        {
+          file: article.file,
+          line: article.bodyLine + link.line - 1,
+          message: `body: link to /kb/${link.target}/: ${message}`,
+        },
+      ];
       const target = byId.get(link.target);
       if (!exists.has(link.target)) {
-        return [`${at}: no such article (expected ${articlesDir}/${link.target}.mdx); fix the link or remove it`];
+        return at(`no such article (expected ${articlesDir}/${link.target}.mdx); fix the link or remove it`);
       }
       if (!target) return []; // the target's own errors are reported at the target
       if (target.data.draft && !article.data.draft) {
-        return [`${at}: '${link.target}' is a draft; publish it or remove the link`];
+        return at(`'${link.target}' is a draft; publish it or remove the link`);
       }
       if (!linkTextMatchesTitle(link.text, target.data.title)) {
-        return [
-          `${at}: the text '${link.text}' does not name the article; write its title '${target.data.title}' (or a sentence containing it)`,
-        ];
+        return at(
+          `the text '${link.text}' does not name the article; write its title '${target.data.title}' (or a sentence containing it)`,
+        );
       }
       return [];
     }),
@@ -180,23 +217,32 @@ function linkProblems(valid: readonly ParsedArticle[], all: readonly ArticleText
 
 function checkCodes(
   texts: ContentTexts,
-  articles: { valid: ContentArticle[]; unreadable: number },
+  articles: { valid: ContentArticle[]; lineOf: Map<string, FrontmatterLines | undefined>; unreadable: number },
   articlesDir: string,
-): { data?: CodeReference; errors: string[] } {
+): { data?: CodeReference; errors: Problem[] } {
   if (!texts.codes) {
     return {
       errors: [
-        `${contentPath(texts.root, CONTENT_LAYOUT.codes)}: missing; the error-code reference lives here (see the README)`,
+        {
+          file: contentPath(texts.root, CONTENT_LAYOUT.codes),
+          message: 'missing; the error-code reference lives here (see the README)',
+        },
       ],
     };
   }
   const result = validateCodesText(texts.codes.text, texts.codes.file);
-  if (!result.ok) return { errors: result.errors };
+  if (!result.ok) return { errors: result.problems };
   // An article that did not parse would look missing to the cross-check: it waits until the articles are valid.
   if (articles.unreadable > 0) return { data: result.codes, errors: [] };
-  const errors = crossCheckCodes(
+  const errors = codeCrossCheckProblems(
     result.codes,
-    articles.valid.map((a) => ({ id: a.id, file: a.file, codes: a.data.codes, draft: a.data.draft })),
+    articles.valid.map((a) => ({
+      id: a.id,
+      file: a.file,
+      codes: a.data.codes,
+      draft: a.data.draft,
+      codeLine: (k: number) => articles.lineOf.get(a.id)?.(['codes', k]),
+    })),
     texts.codes.file,
     articlesDir,
   );
@@ -207,37 +253,44 @@ function checkTroubleshooters(
   files: readonly TextFile[],
   articleIds: ReadonlySet<string>,
   articlesDir: string,
-): { trees: Map<string, TroubleshooterTree>; errors: string[] } {
+): { trees: Map<string, TroubleshooterTree>; errors: Problem[] } {
   const trees = new Map<string, TroubleshooterTree>();
-  const errors: string[] = [];
+  const errors: Problem[] = [];
   for (const { file, text } of files) {
     const result = checkTreeFile(text, file, articleIds, articlesDir);
     if (result.ok) trees.set(result.tree.article, result.tree);
-    else errors.push(...result.errors);
+    else errors.push(...result.problems);
   }
   return { trees, errors };
 }
 
 /** Components, incidents and maintenance: the same validation as `npm run status -- validate`. */
-function checkIncidents(texts: ContentTexts): { data?: IncidentsFile; errors: string[] } {
+function checkIncidents(texts: ContentTexts): { data?: IncidentsFile; errors: Problem[] } {
   if (!texts.incidents) {
-    return { errors: [`${contentPath(texts.root, CONTENT_LAYOUT.incidents)}: missing; the status page needs it`] };
+    return {
+      errors: [
+        { file: contentPath(texts.root, CONTENT_LAYOUT.incidents), message: 'missing; the status page needs it' },
+      ],
+    };
   }
   const result = validateIncidentsText(texts.incidents.text, texts.incidents.file);
-  if (!result.ok) return { errors: result.errors };
+  if (!result.ok) return { errors: result.problems };
   const errors = unknownNoticeComponents(result.data, texts.incidents.file);
   return { data: result.data, errors };
 }
 
 /** Severities, business hours, holidays and contacts: what triage, the SLA clock and the form read. */
-function checkPolicy(texts: ContentTexts): { data?: SupportPolicy; errors: string[] } {
+function checkPolicy(texts: ContentTexts): { data?: SupportPolicy; errors: Problem[] } {
   if (!texts.policy) {
     return {
       errors: [
-        `${contentPath(texts.root, CONTENT_LAYOUT.policy)}: missing; the support policy (priorities, hours, contacts) lives here`,
+        {
+          file: contentPath(texts.root, CONTENT_LAYOUT.policy),
+          message: 'missing; the support policy (priorities, hours, contacts) lives here',
+        },
       ],
     };
   }
   const result = validatePolicyText(texts.policy.text, texts.policy.file);
-  return result.ok ? { data: result.policy, errors: [] } : { errors: result.errors };
+  return result.ok ? { data: result.policy, errors: [] } : { errors: result.problems };
 }

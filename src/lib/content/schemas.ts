@@ -1,6 +1,7 @@
 // The JSON Schemas editors use for the content folder, each generated from its zod schema (one shape, one place).
 // `npm run schemas` writes them; `npm run check:content` fails when a committed one is stale.
 import { codesJsonSchemaText } from '../codes/json-schema.ts';
+import type { Problem } from '../errors.ts';
 import { policyJsonSchema } from '../policy/json-schema.ts';
 import { incidentsJsonSchema } from '../status/schema.ts';
 import { troubleshooterJsonSchemaText } from '../troubleshooter/json-schema.ts';
@@ -46,7 +47,7 @@ const FIX: Record<StaleSchema['reason'], string> = {
   'out-of-date': 'out of date with its zod schema: run npm run schemas and commit the result',
 };
 
-/** One message per stale schema: `file: what is wrong: the fix`. */
-export function staleSchemas(dir: string, read: (file: string) => string | null): string[] {
-  return findStaleSchemas(dir, read).map((s) => `${s.file}: ${FIX[s.reason]}`);
+/** One problem per stale schema: what is wrong with the file, and the fix. */
+export function staleSchemas(dir: string, read: (file: string) => string | null): Problem[] {
+  return findStaleSchemas(dir, read).map((s) => ({ file: s.file, message: FIX[s.reason] }));
 }

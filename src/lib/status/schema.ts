@@ -1,6 +1,6 @@
 // The shape of content/incidents.json: one zod schema, used by the build, the status CLI and the JSON Schema.
 import { z } from 'zod';
-import { formatPath, parseJson } from '../errors.ts';
+import { failed, formatPath, parseJson, type Problem as ContentProblem } from '../errors.ts';
 import { crossFieldProblems, type Problem } from './rules.ts';
 import { timestampProblem } from './time.ts';
 
@@ -159,12 +159,13 @@ export type UpdateComponentStatus = (typeof updateComponentStatuses)[number];
 export type IncidentUpdateStatus = (typeof incidentUpdateStatuses)[number];
 export type MaintenanceStatus = (typeof maintenanceUpdateStatuses)[number];
 
-export type IncidentsValidation = { ok: true; data: IncidentsFile } | { ok: false; errors: string[] };
+export type IncidentsValidation =
+  { ok: true; data: IncidentsFile } | { ok: false; errors: string[]; problems: ContentProblem[] };
 
 /** Parses and checks the whole file; every problem is one line `file: json.path: message with the fix`. */
 export function validateIncidentsText(text: string, file: string): IncidentsValidation {
   const parsed = parseJson(text);
-  if (!parsed.ok) return { ok: false, errors: [`${file}: ${parsed.error.message}`] };
+  if (!parsed.ok) return failed([{ file, message: parsed.error.message }]);
   return validateIncidentsValue(parsed.value, file);
 }
 
@@ -174,11 +175,11 @@ export function validateIncidentsValue(value: unknown, file: string): IncidentsV
   // Never "invalid" without a reason: fall back to zod's own words for an issue no rule above explained.
   if (!result.success && problems.length === 0) problems = result.error.issues;
   if (result.success && problems.length === 0) return { ok: true, data: result.data };
-  const lines = sortByPath(problems).map((p) => {
+  const messages = sortByPath(problems).map((p) => {
     const path = formatPath(p.path);
-    return path ? `${file}: ${path}: ${p.message}` : `${file}: ${p.message}`;
+    return path ? `${path}: ${p.message}` : p.message;
   });
-  return { ok: false, errors: [...new Set(lines)] };
+  return failed([...new Set(messages)].map((message) => ({ file, message })));
 }
 
 /** One problem per zod issue; an unknown field is reported at its own path. */

@@ -1,4 +1,5 @@
 // Known problems first: the unresolved incidents on the status page that touch what a customer reports.
+import type { Problem } from '../errors.ts';
 import { compareImpactWorstFirst, unresolvedIncidents } from '../status/derive.ts';
 import { incidentView } from '../status/overview.ts';
 import type { IncidentImpact, IncidentsFile } from '../status/schema.ts';
@@ -69,15 +70,16 @@ export function incidentNoticesByCategory(file: IncidentsFile, now: Instant): In
  * Components the table above names that the incidents file does not have: a renamed component would
  * silently stop the form's incident notices, so the content check reports it.
  */
-export function unknownNoticeComponents(file: Pick<IncidentsFile, 'components'>, incidentsPath: string): string[] {
+export function unknownNoticeComponents(file: Pick<IncidentsFile, 'components'>, incidentsPath: string): Problem[] {
   const known = new Set(file.components.map((c) => c.id));
   return Object.entries(CATEGORY_COMPONENTS).flatMap(([category, ids]) =>
     ids
       .filter((id) => !known.has(id))
-      .map(
-        (id) =>
-          `${incidentsPath}: components: has no '${id}', which the ticket form watches for category '${category}' ` +
+      .map((id) => ({
+        file: incidentsPath,
+        message:
+          `components: has no '${id}', which the ticket form watches for category '${category}' ` +
           `(src/lib/ticket/incident-notices.ts): add the component or change the table`,
-      ),
+      })),
   );
 }

@@ -1,24 +1,28 @@
 // A tree is well formed when every walk from the start ends in @fixed or @ticket: the start exists, every answer
 // leads somewhere real, nothing loops, every question can be reached, and both endings can be reached.
-import { fieldErrors, formatFieldErrors, parseJson } from '../errors.ts';
+import { failed, fieldErrors, fieldProblems, formatProblem, parseJson, type Problem } from '../errors.ts';
 import { FIXED, isOutcome, TICKET, troubleshooterTree, type TroubleshooterTree } from './schema.ts';
 
 const answers = ['yes', 'no'] as const;
 
 export function validateTree(tree: unknown, file: string): string[] {
-  const result = troubleshooterTree.safeParse(tree);
-  if (!result.success) return formatFieldErrors(file, fieldErrors(result.error));
-  return structureErrors(result.data).map((e) => `${file}: ${e}`);
+  return treeProblems(tree, file).map(formatProblem);
 }
 
-export type TreeParse = { ok: true; tree: TroubleshooterTree } | { ok: false; errors: string[] };
+function treeProblems(tree: unknown, file: string): Problem[] {
+  const result = troubleshooterTree.safeParse(tree);
+  if (!result.success) return fieldProblems(file, fieldErrors(result.error));
+  return structureErrors(result.data).map((message) => ({ file, message }));
+}
+
+export type TreeParse = { ok: true; tree: TroubleshooterTree } | { ok: false; errors: string[]; problems: Problem[] };
 
 /** JSON text -> a well-formed tree, or the errors (syntax errors with line and column). */
 export function parseTreeText(text: string, file: string): TreeParse {
   const parsed = parseJson(text);
-  if (!parsed.ok) return { ok: false, errors: formatFieldErrors(file, [parsed.error]) };
-  const errors = validateTree(parsed.value, file);
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, tree: troubleshooterTree.parse(parsed.value) };
+  if (!parsed.ok) return failed(fieldProblems(file, [parsed.error]));
+  const problems = treeProblems(parsed.value, file);
+  return problems.length > 0 ? failed(problems) : { ok: true, tree: troubleshooterTree.parse(parsed.value) };
 }
 
 function structureErrors(tree: TroubleshooterTree): string[] {
@@ -82,16 +86,20 @@ export function checkTreeFile(
   if (!parsed.ok) return parsed;
   const { article } = parsed.tree;
   const beside = articleIdOfTreeFile(file);
-  const errors: string[] = [];
+  const problems: Problem[] = [];
   if (!articleIds.has(article)) {
-    errors.push(`${file}: article: no article '${article}' (expected ${articlesDir}/${article}.mdx); fix the id`);
+    problems.push({
+      file,
+      message: `article: no article '${article}' (expected ${articlesDir}/${article}.mdx); fix the id`,
+    });
   }
   if (beside !== undefined && beside !== article) {
-    errors.push(
-      `${file}: article: is '${article}' but the file sits beside '${beside}'; save the tree as ${articlesDir}/${article}.troubleshooter.json or fix the id`,
-    );
+    problems.push({
+      file,
+      message: `article: is '${article}' but the file sits beside '${beside}'; save the tree as ${articlesDir}/${article}.troubleshooter.json or fix the id`,
+    });
   }
-  return errors.length > 0 ? { ok: false, errors } : parsed;
+  return problems.length > 0 ? failed(problems) : parsed;
 }
 
 /** `content/articles/registration/phone-wont-register.troubleshooter.json` -> `registration/phone-wont-register` */

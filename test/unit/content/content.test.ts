@@ -90,7 +90,7 @@ describe('checkContent reports each mistake with file, line and fix', () => {
       t.replace("'Q850 3'", "'Q850 3', 'SIP 486'"),
     );
     expect(checkContent(unknown).bySection.codes).toEqual([
-      `${REGISTER}: codes[2]: 'SIP 486' is not in ${ROOT}/codes.json; add an entry for it there or remove it here`,
+      `${REGISTER}:10: codes[2]: 'SIP 486' is not in ${ROOT}/codes.json; add an entry for it there or remove it here`,
     ]);
     const broken = withArticle('account/reset-sip-password', (t) => t.replace('category: account', 'category: acount'));
     const check = checkContent(broken);

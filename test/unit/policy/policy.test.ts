@@ -143,7 +143,7 @@ describe('validatePolicy', () => {
 describe('validatePolicyText', () => {
   it('reports a JSON syntax error with line and column', () => {
     const result = validatePolicyText('{\n  "timeZone": "America/New_York",\n}', 'site-content/support-policy.json');
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       ok: false,
       errors: [expect.stringMatching(/^site-content\/support-policy\.json: invalid JSON at line 3, column 1/)],
     });

@@ -30,7 +30,7 @@ describe('validateIncidentsText', () => {
 
   it('reports a JSON syntax error with line and column', () => {
     const result = validateIncidentsText('{\n  "components": [\n    { "id": "a", }\n  ]\n}', FILE);
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       ok: false,
       errors: [
         expect.stringMatching(

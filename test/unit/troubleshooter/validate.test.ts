@@ -106,7 +106,7 @@ describe('validateTree', () => {
 describe('parseTreeText', () => {
   it('reports JSON syntax errors with line and column', () => {
     const result = parseTreeText('{\n  "start": \n}', file);
-    expect(result).toEqual({ ok: false, errors: [expect.stringMatching(/invalid JSON at line 3, column 1/)] });
+    expect(result).toMatchObject({ ok: false, errors: [expect.stringMatching(/invalid JSON at line 3, column 1/)] });
   });
 
   it('returns the tree when it is well formed', () => {
@@ -132,7 +132,7 @@ describe('checkTreeFile', () => {
   });
 
   it('names a tree whose article does not exist', () => {
-    expect(checkTreeFile(text('fax/x'), file, new Set(['fax/y']), 'site-content/articles')).toEqual({
+    expect(checkTreeFile(text('fax/x'), file, new Set(['fax/y']), 'site-content/articles')).toMatchObject({
       ok: false,
       errors: [`${file}: article: no article 'fax/x' (expected site-content/articles/fax/x.mdx); fix the id`],
     });
@@ -140,7 +140,7 @@ describe('checkTreeFile', () => {
 
   it('names a tree saved beside another article than the one it names', () => {
     const result = checkTreeFile(text('fax/y'), file, new Set(['fax/x', 'fax/y']), 'site-content/articles');
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       ok: false,
       errors: [
         `${file}: article: is 'fax/y' but the file sits beside 'fax/x'; save the tree as site-content/articles/fax/y.troubleshooter.json or fix the id`,
