@@ -1,5 +1,5 @@
 // `npm run schemas`: regenerates content/schemas/*.json from the zod schemas (incidents, support policy,
-// error codes, troubleshooter trees) that are stale. `--check` only reports them (exit 1), as check:content does.
+// error codes, troubleshooter trees, search synonyms) that are stale. `--check` only reports them (exit 1), as check:content does.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { contentSchemas, staleSchemas } from '../src/build/json-schemas.ts';
 

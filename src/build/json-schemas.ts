@@ -2,6 +2,7 @@
 // `npm run schemas` writes them; `npm run check:content` fails when a committed one is stale.
 import { codesJsonSchemaText } from '../lib/codes/json-schema.ts';
 import { policyJsonSchema } from '../lib/policy/json-schema.ts';
+import { synonymsJsonSchema } from '../lib/search/synonyms.ts';
 import { incidentsJsonSchema } from '../lib/status/schema.ts';
 import { troubleshooterJsonSchemaText } from '../lib/troubleshooter/json-schema.ts';
 
@@ -9,6 +10,7 @@ import { troubleshooterJsonSchemaText } from '../lib/troubleshooter/json-schema.
 export const contentSchemas: [string, () => unknown][] = [
   ['codes.schema.json', () => JSON.parse(codesJsonSchemaText())],
   ['incidents.schema.json', incidentsJsonSchema],
+  ['search-synonyms.schema.json', synonymsJsonSchema],
   ['support-policy.schema.json', policyJsonSchema],
   ['troubleshooter.schema.json', () => JSON.parse(troubleshooterJsonSchemaText())],
 ];

@@ -1,7 +1,7 @@
 // Header and home search: a plain GET form to /search/ (works without JavaScript) that, once hydrated,
 // becomes an ARIA 1.2 combobox listing the best matches as you type (arrows, Enter, Escape).
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { searchArticles, type SearchHit } from './pagefind.ts';
+import { searchLayered, type SearchHit } from './pagefind.ts';
 
 interface Props {
   id: string;
@@ -27,10 +27,10 @@ export default function SearchBox({ id, large = false }: Props) {
       return;
     }
     let current = true;
-    searchArticles(q, { limit: 6, debounceMs: 150 })
+    searchLayered(q, { limit: 6, debounceMs: 150 })
       .then((found) => {
         if (!current || found === null) return;
-        setHits(found);
+        setHits(found.hits);
         setActive(-1);
         setOpen(true);
       })

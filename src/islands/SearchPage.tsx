@@ -1,7 +1,8 @@
 // The search page: results with sub-results by heading, filters by topic and audience, and the query in the URL
 // so a search can be shared. Without JavaScript the page shows the category index instead.
 import { useEffect, useState } from 'react';
-import { searchArticles, type SearchHit } from './pagefind.ts';
+import { ticketFormUrl } from '../lib/articles/links.ts';
+import { searchLayered, type MatchLevel, type SearchHit } from './pagefind.ts';
 
 interface Props {
   categories: string[];
@@ -32,6 +33,7 @@ export default function SearchPage({ categories, audiences }: Props) {
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<Filters>({ category: [], audience: [] });
   const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [match, setMatch] = useState<MatchLevel>('all');
   const [error, setError] = useState('');
 
   useEffect(() => {
@@ -54,10 +56,11 @@ export default function SearchPage({ categories, audiences }: Props) {
     }
     let current = true;
     const active = Object.fromEntries(Object.entries(filters).filter(([, v]) => v.length > 0));
-    searchArticles(query.trim(), { limit: 20, filters: active, debounceMs: 120 })
+    searchLayered(query.trim(), { limit: 20, filters: active, debounceMs: 120 })
       .then((found) => {
         if (current && found !== null) {
-          setHits(found);
+          setHits(found.hits);
+          setMatch(found.match);
           setError('');
         }
       })
@@ -99,6 +102,7 @@ export default function SearchPage({ categories, audiences }: Props) {
       </form>
       <div role="status" aria-live="polite" className="meta" style={{ marginTop: '1rem' }}>
         {error || (hits === null ? '' : `${hits.length} result${hits.length === 1 ? '' : 's'} for “${query.trim()}”`)}
+        {!error && hits && match === 'most' && <p>No article has all of your words; these match most of them.</p>}
       </div>
       {hits && hits.length > 0 && (
         <ol className="search-results">
@@ -124,8 +128,8 @@ export default function SearchPage({ categories, audiences }: Props) {
       )}
       {hits && hits.length === 0 && (
         <p>
-          Nothing matched. Try fewer words, an error code (<code>403</code>), or{' '}
-          <a href="/support/new/">open a ticket</a>.
+          Nothing matched. Try fewer words, look up an <a href="/codes/">error code</a>, browse the{' '}
+          <a href="/kb/">topics</a>, or <a href={ticketFormUrl({ subject: query.trim() })}>open a ticket</a>.
         </p>
       )}
     </div>

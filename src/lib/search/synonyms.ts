@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { fieldErrors, formatFieldErrors, parseJson, type FieldError } from '../errors.ts';
 import { stem, tokenize } from './normalise.ts';
-import { negations, stopWords } from './stop-words.ts';
+import { functionWords, negations, stopWords } from './stop-words.ts';
 
 const text = (what: string) =>
   z
@@ -23,9 +23,8 @@ export const synonymEntry = z.strictObject(
       .min(1, { message: 'list at least one phrase a customer types, e.g. "can\'t hear anything I say"' })
       .meta({
         description:
-          'How customers say it, e.g. "they can\'t hear me". Matches a query that holds every meaningful word of ' +
-          'the phrase (any order, any tense, with or without apostrophes); filler words such as "my", "the", ' +
-          '"keeps" are ignored.',
+          'How customers say it, e.g. "they can\'t hear me". Matches a query that holds every word of the phrase ' +
+          '(any order, any tense, with or without apostrophes) except grammar words such as "my", "the", "do".',
       }),
     terms: z
       .array(text('the words our articles use'), { error: 'list what to search instead, e.g. "terms": ["port"]' })
@@ -57,10 +56,13 @@ export const synonymTable = z
 export type SynonymEntry = z.infer<typeof synonymEntry>;
 export type SynonymTable = z.infer<typeof synonymTable>;
 
-/** The words of a phrase that must be in a query for it to match: meaningful words and negations, stemmed. */
+/**
+ * The words of a phrase that must be in a query for it to match, stemmed: all but grammar words ("keep my
+ * number" needs keep and number; "can't hear anything I say" needs not, hear, anything and say).
+ */
 export function phraseKeys(phrase: string): string[] {
   const keys = tokenize(phrase)
-    .filter((w) => !stopWords.has(w) || negations.has(w))
+    .filter((w) => !functionWords.has(w))
     .map((w) => (negations.has(w) ? 'not' : stem(w)));
   return [...new Set(keys)];
 }
@@ -95,7 +97,7 @@ function meaningProblems(table: SynonymTable): FieldError[] {
     entry.phrases.forEach((phrase, j) => {
       const path = `synonyms[${i}].phrases[${j}]`;
       const keys = phraseKeys(phrase);
-      if (keys.filter((k) => k !== 'not').length === 0) {
+      if (meaningfulWords(phrase).length === 0) {
         errors.push({
           path,
           message: `"${phrase}" has only filler words (${tokenize(phrase).join(', ')}), so it would match every search; add the word that names the problem`,

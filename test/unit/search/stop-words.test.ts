@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isStopWord, negations, stopWords } from '../../../src/lib/search/stop-words.ts';
+import { fillerWords, functionWords, isStopWord, negations, stopWords } from '../../../src/lib/search/stop-words.ts';
 import { tokenize } from '../../../src/lib/search/normalise.ts';
 
 describe('stop words', () => {
@@ -20,6 +20,13 @@ describe('stop words', () => {
   it('lists negations as stop words for search, and separately for synonym phrases', () => {
     for (const word of negations) expect(stopWords.has(word), word).toBe(true);
     expect(negations.has('not')).toBe(true);
+  });
+
+  it('tells grammar from filler: synonym phrases keep filler ("keep my number", "phones are down")', () => {
+    expect(functionWords.has('my')).toBe(true);
+    expect(fillerWords.has('keep')).toBe(true);
+    expect(fillerWords.has('down')).toBe(true);
+    expect([...functionWords].filter((w) => fillerWords.has(w))).toEqual([]);
   });
 
   it('holds only normalised single words (what tokenize produces)', () => {

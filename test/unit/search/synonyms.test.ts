@@ -63,9 +63,11 @@ describe('validateSynonymsText', () => {
 });
 
 describe('phraseKeys', () => {
-  it('keeps the meaningful words and the negation, stemmed', () => {
+  it('keeps all but grammar words, negations as "not", stemmed', () => {
     expect(phraseKeys("calls aren't ringing")).toEqual(['call', 'not', 'ring']);
-    expect(phraseKeys('my number keeps getting flagged')).toEqual(['number', 'flag']);
+    expect(phraseKeys('calls never ring')).toEqual(['call', 'not', 'ring']);
+    expect(phraseKeys('keep my number')).toEqual(['keep', 'number']);
+    expect(phraseKeys("can't hear anything I say")).toEqual(['not', 'hear', 'anyth', 'say']);
   });
 });
 
