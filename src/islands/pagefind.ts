@@ -1,8 +1,8 @@
 // A thin typed wrapper over Pagefind's browser API (the bundle Pagefind writes to /pagefind/ at build time),
 // and the layered search the search page and the header box use (plan and fusion: src/lib/search).
-import { fuseRankings, specificity, type Ranking } from '../lib/search/fuse.ts';
+import { fuseLayered, matchLevel, rankingsFor, subQueriesToRun, type ResultRef } from '../lib/search/layered.ts';
 import type { SearchLexicon } from '../lib/search/lexicon.ts';
-import { fullQueryWeight, planSearch } from '../lib/search/plan.ts';
+import { planSearch } from '../lib/search/plan.ts';
 export interface PagefindSubResult {
   title: string;
   url: string;
@@ -109,8 +109,6 @@ export interface LayeredResults {
   match: MatchLevel;
 }
 
-/** Fewer results than this for the full query, and the relaxed sub-queries run too. */
-const handful = 5;
 let latest = 0;
 
 /**
@@ -131,30 +129,22 @@ export async function searchLayered(
   const search = async (q: string) => (await pagefind.search(q, filters ? { filters } : {})).results;
 
   const full = plan.full ? await search(plan.full) : [];
-  const relax = full.length < handful;
-  const subQueries = plan.relaxed.filter((s) => relax || s.kind === 'code' || s.kind === 'synonym');
+  const subQueries = subQueriesToRun(plan, full.length);
   if (subQueries.length === 0) {
     const hits = await loadHits(full.slice(0, limit));
-    return { hits, match: hits.length > 0 ? 'all' : 'none' };
+    return { hits, match: matchLevel(plan, full.length, hits.length) };
   }
   const lists = await Promise.all(subQueries.map((s) => search(s.query)));
   if (debounceMs !== undefined && mine !== latest) return null;
 
   const byId = new Map<string, PagefindHit>();
-  const rankings: Ranking[] = [];
-  const rank = (results: PagefindHit[], weight: number) => {
-    for (const r of results) if (!byId.has(r.id)) byId.set(r.id, r);
-    const meta = results.filter((r) => r.matchedMetaFields?.some((f) => f === 'title' || f === 'summary'));
-    rankings.push({ ids: results.map((r) => r.id), weight, metaMatches: new Set(meta.map((r) => r.id)) });
-  };
-  if (full.length > 0) rank(full, fullQueryWeight);
-  subQueries.forEach((s, i) => {
-    const results = lists[i] ?? [];
-    // A word on most pages ("calls") says little about which page is meant; a code or a synonym always counts.
-    const weight =
-      s.kind === 'term' || s.kind === 'pair' ? s.weight * specificity(results.length, lexicon.pages) : s.weight;
-    if (results.length > 0) rank(results, weight);
-  });
+  for (const r of [...full, ...lists.flat()]) if (!byId.has(r.id)) byId.set(r.id, r);
+  const refs = (results: PagefindHit[]): ResultRef[] =>
+    results.map((r) => ({
+      id: r.id,
+      metaMatch: r.matchedMetaFields?.some((f) => f === 'title' || f === 'summary') ?? false,
+    }));
+  const rankings = rankingsFor(refs(full), subQueries, lists.map(refs), lexicon.pages);
 
   // A code's own page goes first: it is among the first results of the code's sub-query.
   const pinned: string[] = [];
@@ -167,8 +157,7 @@ export async function searchLayered(
       }
     }
   }
-  const fused = fuseRankings(rankings, { pinned });
+  const fused = fuseLayered(rankings, pinned);
   const hits = await loadHits(fused.slice(0, limit).map((f) => byId.get(f.id)!));
-  const allWords = full.length > 0 || (plan.full === '' && hits.length > 0);
-  return { hits, match: hits.length === 0 ? 'none' : allWords ? 'all' : 'most' };
+  return { hits, match: matchLevel(plan, full.length, hits.length) };
 }

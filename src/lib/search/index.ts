@@ -15,12 +15,6 @@ export {
   type SynonymsValidation,
 } from './synonyms.ts';
 export { buildLexicon, type SearchLexicon } from './lexicon.ts';
-export {
-  fullQueryWeight,
-  planSearch,
-  subQueryWeights,
-  type PlannedCode,
-  type SearchPlan,
-  type SubQuery,
-} from './plan.ts';
+export { planSearch, subQueryWeights, type PlannedCode, type SearchPlan, type SubQuery } from './plan.ts';
 export { fuseRankings, specificity, type FuseOptions, type Fused, type Ranking } from './fuse.ts';
+export { fuseLayered, layeredTuning, matchLevel, rankingsFor, subQueriesToRun, type ResultRef } from './layered.ts';

@@ -41,9 +41,12 @@ export interface SearchPlan {
   relaxed: SubQuery[];
 }
 
-/** Weights of the sub-query kinds; the full query's own list weighs `fullQueryWeight`. */
-export const subQueryWeights: Record<SubQueryKind, number> = { code: 3, synonym: 2.5, pair: 1.5, term: 1 };
-export const fullQueryWeight = 4;
+/**
+ * Weights of the sub-query kinds in the fusion (the full query's own: layeredTuning.fullWeight). A code or a
+ * synonym the text named is what the customer meant, so it outweighs the full query, whose words include the
+ * conversational ones that match pages by chance ("stopped ... this morning"). Tuned with npm run bench:search.
+ */
+export const subQueryWeights: Record<SubQueryKind, number> = { code: 4, synonym: 4, pair: 1, term: 1 };
 
 /** The code's label, and what to search for it: number and reason phrase (SIP), or the name (Q.850: a bare
  * cause number would prefix-match other causes). Mentions only hold codes of the lexicon. */
