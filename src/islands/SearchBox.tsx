@@ -19,6 +19,8 @@ export default function SearchBox({ id, large = false }: Props) {
   useEffect(() => setHydrated(true), []);
   const listId = useId();
   const formRef = useRef<HTMLFormElement>(null);
+  // Results that arrive after Escape closed the list for this text do not reopen it.
+  const dismissed = useRef('');
 
   useEffect(() => {
     const q = query.trim();
@@ -32,7 +34,7 @@ export default function SearchBox({ id, large = false }: Props) {
         if (!current || found === null) return;
         setHits(found.hits);
         setActive(-1);
-        setOpen(true);
+        setOpen(dismissed.current !== query);
       })
       .catch(() => setFailed(true));
     return () => {
@@ -59,6 +61,7 @@ export default function SearchBox({ id, large = false }: Props) {
       if (expanded) {
         event.preventDefault();
         setOpen(false);
+        dismissed.current = query;
       } else setQuery('');
       setActive(-1);
     }

@@ -56,7 +56,7 @@ export default function SearchPage({ categories, audiences }: Props) {
     }
     let current = true;
     const active = Object.fromEntries(Object.entries(filters).filter(([, v]) => v.length > 0));
-    searchLayered(query.trim(), { limit: 20, filters: active, debounceMs: 120 })
+    searchLayered(query.trim(), { limit: 10, filters: active, debounceMs: 120 })
       .then((found) => {
         if (current && found !== null) {
           setHits(found.hits);

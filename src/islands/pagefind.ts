@@ -128,13 +128,15 @@ export async function searchLayered(
   const plan = planSearch(query, lexicon);
   const search = async (q: string) => (await pagefind.search(q, filters ? { filters } : {})).results;
 
+  // The codes and synonyms the text named run whatever the full query finds: start them together.
+  const named = new Map(subQueriesToRun(plan, Infinity).map((s) => [s.query, search(s.query)]));
   const full = plan.full ? await search(plan.full) : [];
   const subQueries = subQueriesToRun(plan, full.length);
   if (subQueries.length === 0) {
     const hits = await loadHits(full.slice(0, limit));
     return { hits, match: matchLevel(plan, full.length, hits.length) };
   }
-  const lists = await Promise.all(subQueries.map((s) => search(s.query)));
+  const lists = await Promise.all(subQueries.map((s) => named.get(s.query) ?? search(s.query)));
   if (debounceMs !== undefined && mine !== latest) return null;
 
   const byId = new Map<string, PagefindHit>();

@@ -2,9 +2,8 @@
 // planning Pagefind queries and fusing their results. Pure; the browser glue is src/islands/pagefind.ts.
 export { normalise, stem, tokenize } from './normalise.ts';
 export { isStopWord, negations, stopWords } from './stop-words.ts';
+export { meaningfulWords, phraseKeys } from './phrases.ts';
 export {
-  meaningfulWords,
-  phraseKeys,
   synonymEntry,
   synonymTable,
   synonymsJsonSchema,

@@ -19,15 +19,21 @@ export const layeredTuning = {
   /** RRF's k (see fuse.ts): our lists are short (a few to 60 pages), so a smaller k than 60 keeps rank 1 ahead. */
   k: 10,
   metaBoost: 0.5,
+  /**
+   * Fused pages scoring under this share of the best are left out: they share one common word with the
+   * question and nothing else, and each shown result costs the browser a fragment download.
+   */
+  minShare: 0.2,
 };
 
 /**
  * The sub-queries to run once the full query found `fullCount` pages: all of them when it found fewer than a
- * handful; otherwise only the codes and synonyms the text named (they are what the customer meant).
+ * handful; otherwise only the codes the text named (their pages go first). Synonyms then wait: each loads
+ * more of the index, and pages with every word are already there.
  */
 export function subQueriesToRun(plan: SearchPlan, fullCount: number): SubQuery[] {
   if (fullCount < layeredTuning.handful) return plan.relaxed;
-  return plan.relaxed.filter((s) => s.kind === 'code' || s.kind === 'synonym');
+  return plan.relaxed.filter((s) => s.kind === 'code');
 }
 
 /**
@@ -57,8 +63,11 @@ export function rankingsFor(
   return rankings;
 }
 
+/** The fused list, pinned pages first, without the pages scoring under `minShare` of the best. */
 export function fuseLayered(rankings: readonly Ranking[], pinned: readonly string[] = []): Fused[] {
-  return fuseRankings(rankings, { k: layeredTuning.k, metaBoost: layeredTuning.metaBoost, pinned });
+  const fused = fuseRankings(rankings, { k: layeredTuning.k, metaBoost: layeredTuning.metaBoost, pinned });
+  const best = Math.max(0, ...fused.map((f) => f.score));
+  return fused.filter((f) => pinned.includes(f.id) || f.score >= layeredTuning.minShare * best);
 }
 
 /**

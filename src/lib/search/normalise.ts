@@ -72,14 +72,33 @@ const withoutApostrophe = new Set([
 ]);
 
 const expansions = new Map<string, string>();
+// The index keeps a negative contraction as one word without its apostrophe ("won't" -> wont): titles say
+// "My phone won't register", so a search keeps that word in that form.
+const indexForms = new Map<string, string>();
 for (const [short, long] of Object.entries(contractions)) {
-  expansions.set(short, long);
   const bare = short.replace("'", '');
-  if (withoutApostrophe.has(bare)) expansions.set(bare, long);
+  const forms = withoutApostrophe.has(bare) ? [short, bare] : [short];
+  for (const form of forms) {
+    expansions.set(form, long);
+    indexForms.set(form, long.endsWith(' not') ? (short === 'cannot' ? 'cant' : bare) : long);
+  }
 }
 
-/** Lower case, straight apostrophes, contractions written out, punctuation as spaces, single spaces. */
-export function normalise(text: string): string {
+/** Negative contractions as the index holds them: cant, wont, dont, doesnt... */
+export const negativeContractions: ReadonlySet<string> = new Set(
+  [...indexForms.values()].filter((form) => !form.includes(' ')),
+);
+
+/**
+ * Lower case, straight apostrophes, contractions written out, punctuation as spaces, single spaces. With
+ * `contractions: 'index'`, negative contractions become the word the index holds ("won't", "wont" -> wont)
+ * instead of two words ("will not").
+ */
+export function normalise(
+  text: string,
+  { contractions: mode = 'expand' }: { contractions?: 'expand' | 'index' } = {},
+): string {
+  const table = mode === 'index' ? indexForms : expansions;
   const straight = text
     .normalize('NFKC')
     .toLowerCase()
@@ -94,7 +113,7 @@ export function normalise(text: string): string {
       .split(' ');
     return word.map((w) => {
       const bare = w.replace(/^['-]+|['-]+$/g, '');
-      const expanded = expansions.get(bare);
+      const expanded = table.get(bare);
       if (expanded) return expanded;
       return bare.replace(/'s$/, '').replace(/'/g, '');
     });
@@ -103,8 +122,8 @@ export function normalise(text: string): string {
 }
 
 /** The words of `text`, normalised. */
-export function tokenize(text: string): string[] {
-  const normal = normalise(text);
+export function tokenize(text: string, options: { contractions?: 'expand' | 'index' } = {}): string[] {
+  const normal = normalise(text, options);
   return normal === '' ? [] : normal.split(' ');
 }
 

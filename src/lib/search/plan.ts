@@ -5,9 +5,9 @@
 import { findCodeMentions, isCodePrefix } from '../codes/lookup.ts';
 import { codeUrl, type CodeRef } from '../codes/refs.ts';
 import type { SearchLexicon } from './lexicon.ts';
-import { stem, tokenize } from './normalise.ts';
+import { negativeContractions, stem, tokenize } from './normalise.ts';
 import { negations, stopWords } from './stop-words.ts';
-import { phraseKeys } from './synonyms.ts';
+import { phraseKeys } from './phrases.ts';
 
 export type SubQueryKind = 'code' | 'synonym' | 'pair' | 'term';
 
@@ -31,7 +31,7 @@ export interface PlannedCode {
 
 export interface SearchPlan {
   codes: PlannedCode[];
-  /** The meaningful words, in the order typed, each once. */
+  /** The meaningful words, in the order typed, each once (negative contractions as the index holds them). */
   terms: string[];
   /** The full query: every meaningful word ('' when there are none, e.g. only a code was typed). */
   full: string;
@@ -69,9 +69,11 @@ export function planSearch(text: string, lexicon: SearchLexicon): SearchPlan {
   });
 
   const words = tokenize(rest);
+  // The full query keeps "won't" as the index holds it (wont): titles say "My phone won't register". Alone
+  // it says little, so the relaxed sub-queries leave it out.
   const terms = [
     ...new Set(
-      words.filter(
+      tokenize(rest, { contractions: 'index' }).filter(
         (w) =>
           !stopWords.has(w) &&
           // A lone letter says nothing; a number that only starts a code ('40') would prefix-match 403/404/408.
@@ -80,6 +82,7 @@ export function planSearch(text: string, lexicon: SearchLexicon): SearchPlan {
       ),
     ),
   ];
+  const relaxedWords = terms.filter((w) => !negativeContractions.has(w));
 
   const keys = new Set(words.map((w) => (negations.has(w) ? 'not' : stem(w))));
   const synonyms = lexicon.synonyms.filter((entry) =>
@@ -96,8 +99,8 @@ export function planSearch(text: string, lexicon: SearchLexicon): SearchPlan {
   };
   for (const code of codes) add(code.query, 'code');
   for (const entry of synonyms) for (const term of entry.terms) add(term, 'synonym');
-  for (let i = 0; i + 1 < terms.length; i++) add(`${terms[i]} ${terms[i + 1]}`, 'pair');
-  for (const term of terms) add(term, 'term');
+  for (let i = 0; i + 1 < relaxedWords.length; i++) add(`${relaxedWords[i]} ${relaxedWords[i + 1]}`, 'pair');
+  for (const word of relaxedWords) add(word, 'term');
 
   return { codes, terms, full: terms.join(' '), synonyms, relaxed: [...relaxed.values()] };
 }

@@ -4,8 +4,8 @@
 //   { "phrases": ["can't hear anything I say", "they can't hear me"], "terms": ["one-way audio"] }
 import { z } from 'zod';
 import { fieldErrors, formatFieldErrors, parseJson, type FieldError } from '../errors.ts';
-import { stem, tokenize } from './normalise.ts';
-import { functionWords, negations, stopWords } from './stop-words.ts';
+import { tokenize } from './normalise.ts';
+import { meaningfulWords, phraseKeys } from './phrases.ts';
 
 const text = (what: string) =>
   z
@@ -55,22 +55,6 @@ export const synonymTable = z
 
 export type SynonymEntry = z.infer<typeof synonymEntry>;
 export type SynonymTable = z.infer<typeof synonymTable>;
-
-/**
- * The words of a phrase that must be in a query for it to match, stemmed: all but grammar words ("keep my
- * number" needs keep and number; "can't hear anything I say" needs not, hear, anything and say).
- */
-export function phraseKeys(phrase: string): string[] {
-  const keys = tokenize(phrase)
-    .filter((w) => !functionWords.has(w))
-    .map((w) => (negations.has(w) ? 'not' : stem(w)));
-  return [...new Set(keys)];
-}
-
-/** The words of a search that Pagefind will look for (anything else is filler). */
-export function meaningfulWords(search: string): string[] {
-  return tokenize(search).filter((w) => !stopWords.has(w));
-}
 
 export type SynonymsValidation = { ok: true; synonyms: SynonymTable } | { ok: false; errors: string[] };
 

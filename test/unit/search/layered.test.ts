@@ -20,8 +20,10 @@ describe('subQueriesToRun', () => {
     expect(subQueriesToRun(plan, layeredTuning.handful - 1)).toEqual(plan.relaxed);
   });
 
-  it('runs only the named codes and synonyms when the full query found enough', () => {
-    expect(subQueriesToRun(plan, layeredTuning.handful).map((s) => s.kind)).toEqual(['synonym']);
+  it('runs only the named codes when the full query found enough', () => {
+    expect(subQueriesToRun(plan, layeredTuning.handful)).toEqual([]);
+    const code = planSearch('SIP 403 on desk phone', lexicon);
+    expect(subQueriesToRun(code, layeredTuning.handful).map((s) => s.query)).toEqual(['403 forbidden']);
     expect(subQueriesToRun(planSearch('echo', lexicon), 20)).toEqual([]);
   });
 });
@@ -63,6 +65,18 @@ describe('rankingsFor', () => {
     );
     const fused = fuseLayered(rankingsFor([], subQueries, results, 100));
     expect(fused[0]!.id).toBe('drops');
+  });
+});
+
+describe('fuseLayered', () => {
+  it('leaves out pages far below the best, but never a pinned one', () => {
+    const rankings = [
+      { ids: ['best', 'weak'], weight: 4 },
+      { ids: ['best'], weight: 4 },
+      { ids: ['tail'], weight: 0.1 },
+    ];
+    expect(fuseLayered(rankings).map((f) => f.id)).toEqual(['best', 'weak']);
+    expect(fuseLayered(rankings, ['tail']).map((f) => f.id)).toEqual(['tail', 'best', 'weak']);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalise, stem, tokenize } from '../../../src/lib/search/normalise.ts';
+import { negativeContractions, normalise, stem, tokenize } from '../../../src/lib/search/normalise.ts';
 
 describe('normalise', () => {
   it('lower-cases and turns punctuation into spaces', () => {
@@ -18,6 +18,15 @@ describe('normalise', () => {
     expect(normalise('isnt arent didnt dont')).toBe('is not are not did not do not');
     expect(normalise("I'm")).toBe('i am');
     expect(normalise('im')).toBe('i am');
+  });
+
+  it('writes negative contractions as the index holds them, when asked', () => {
+    const index = (text: string) => normalise(text, { contractions: 'index' });
+    expect(index("I can't hear, it won't ring")).toBe('i cant hear it wont ring');
+    expect(index('cant wont doesnt cannot')).toBe('cant wont doesnt cant');
+    expect(index("I'm sure we're fine")).toBe('i am sure we are fine');
+    expect(negativeContractions.has('wont')).toBe(true);
+    expect(negativeContractions.has('were')).toBe(false);
   });
 
   it('leaves real words that look like contractions alone', () => {

@@ -10,11 +10,17 @@ const queries = (text: string, kind?: string) =>
 
 describe('planSearch', () => {
   it('keeps the meaningful words as the full query', () => {
-    expect(plan('emails with my voicemail messages aren’t coming anymore').full).toBe(
-      'emails voicemail messages coming',
-    );
-    expect(plan("Phone won't register").full).toBe('phone register');
+    expect(plan('emails with my voicemail messages coming anymore').full).toBe('emails voicemail messages coming');
+    expect(plan('phone keeps dropping again').full).toBe('phone dropping');
     expect(plan('phone   phone PHONE').terms).toEqual(['phone']);
+  });
+
+  it('keeps a negative contraction as the index holds it in the full query, not in the relaxed ones', () => {
+    for (const typed of ["Phone won't register", 'phone wont register', 'phone won’t register']) {
+      expect(plan(typed).full, typed).toBe('phone wont register');
+    }
+    expect(plan('cannot dial').full).toBe('cant dial');
+    expect(queries("phone won't register")).toEqual(['phone register', 'phone', 'register']);
   });
 
   it('keeps star codes and country codes, drops lone letters', () => {
@@ -34,6 +40,7 @@ describe('planSearch', () => {
       },
     ]);
     expect(p.full).toBe('calls fail soon answered');
+    expect(plan("SIP 488 can't call").full).toBe('cant call');
     expect(queries('calls fail with SIP 488', 'code')).toEqual(['488 not acceptable here']);
     expect(plan('hangup cause 34 to france').codes.map((c) => c.url)).toEqual(['/codes/q850/34/']);
     expect(queries('hangup cause 34', 'code')).toEqual(['normal_circuit_congestion']);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { synonymsJsonSchema, validateSynonymsText, phraseKeys } from '../../../src/lib/search/synonyms.ts';
+import { phraseKeys } from '../../../src/lib/search/phrases.ts';
+import { synonymsJsonSchema, validateSynonymsText } from '../../../src/lib/search/synonyms.ts';
 
 const file = 'content/search-synonyms.json';
 const check = (value: unknown) => validateSynonymsText(JSON.stringify(value), file);
