@@ -1,8 +1,15 @@
 // A thin typed wrapper over Pagefind's browser API (the bundle Pagefind writes to /pagefind/ at build time),
 // and the layered search the search page and the header box use (plan and fusion: src/lib/search).
-import { fuseLayered, matchLevel, rankingsFor, subQueriesToRun, type ResultRef } from '../lib/search/layered.ts';
+import {
+  fuseLayered,
+  layeredTuning,
+  matchLevel,
+  rankingsFor,
+  subQueriesToRun,
+  type ResultRef,
+} from '../lib/search/layered.ts';
 import type { SearchLexicon } from '../lib/search/lexicon.ts';
-import { planSearch } from '../lib/search/plan.ts';
+import { mayNameCode, planSearch } from '../lib/search/plan.ts';
 export interface PagefindSubResult {
   title: string;
   url: string;
@@ -113,7 +120,7 @@ let latest = 0;
 
 /**
  * Search in the customer's words: the full query (every meaningful word) first; when it finds fewer than a
- * handful, or the text named a code or matched a synonym, also the relaxed sub-queries (codes, synonyms,
+ * handful, also the relaxed sub-queries (codes, synonyms,
  * word pairs, single words), each run by Pagefind and fused into one list (reciprocal-rank fusion), with a
  * named code's own page first. Null when a newer debounced search replaced this one.
  */
@@ -124,13 +131,22 @@ export async function searchLayered(
   const mine = ++latest;
   if (debounceMs !== undefined) await new Promise((resolve) => setTimeout(resolve, debounceMs));
   if (debounceMs !== undefined && mine !== latest) return null;
-  const [pagefind, lexicon] = await Promise.all([loadPagefind(), loadLexicon()]);
-  const plan = planSearch(query, lexicon);
+  // The lexicon (codes, synonyms) is only fetched when the text may name a code, or for the relaxed queries.
+  const [pagefind, firstLexicon] = await Promise.all([
+    loadPagefind(),
+    mayNameCode(query) ? loadLexicon() : Promise.resolve(emptyLexicon),
+  ]);
+  let lexicon = firstLexicon;
+  let plan = planSearch(query, lexicon);
   const search = async (q: string) => (await pagefind.search(q, filters ? { filters } : {})).results;
 
-  // The codes and synonyms the text named run whatever the full query finds: start them together.
+  // The codes the text named run whatever the full query finds: start them together.
   const named = new Map(subQueriesToRun(plan, Infinity).map((s) => [s.query, search(s.query)]));
   const full = plan.full ? await search(plan.full) : [];
+  if (lexicon === emptyLexicon && full.length < layeredTuning.handful) {
+    lexicon = await loadLexicon();
+    plan = planSearch(query, lexicon);
+  }
   const subQueries = subQueriesToRun(plan, full.length);
   if (subQueries.length === 0) {
     const hits = await loadHits(full.slice(0, limit));

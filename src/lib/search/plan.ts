@@ -59,6 +59,17 @@ function describe(lexicon: SearchLexicon, ref: CodeRef): { label: string; query:
   return { label: `Q.850 ${ref.code} ${name}`.trim(), query: name || `q850 ${ref.code}` };
 }
 
+/**
+ * Whether the code names are needed before the first query: the text has a digit ("403", "cause 34"), an
+ * underscore (NO_ROUTE_DESTINATION) or a word in capitals (INTERWORKING). A name spelled out in lower case
+ * ("no route destination") is found by the full query anyway (code pages index it), and recognised, its page
+ * pinned first, once the lexicon is loaded for the relaxed sub-queries. So a search the full query answers
+ * never downloads the lexicon.
+ */
+export function mayNameCode(text: string): boolean {
+  return /[\d_]/.test(text) || /\b[A-Z]{5,}\b/.test(text);
+}
+
 export function planSearch(text: string, lexicon: SearchLexicon): SearchPlan {
   const mentions = findCodeMentions(lexicon.codes, text);
   let rest = text;
