@@ -4,16 +4,24 @@
 //     the number of articles) and the build time per article.
 //  2. Status page budget: /status/ HTML (CSS inlined) at most 14 KB gzip, no third-party or render-blocking
 //     requests; the rebuild after a one-line incident update.
-// Options: --sizes 30,600  --runs 3  (CONTENT_DIR and the output folder are temporary copies).
+//  3. Search transfer: on the --search-size article build (1,000 by default), the bytes (gzip, counted at the
+//     server, Pagefind's own fetches included) and requests the search page plus its first query need, and the
+//     time until results show, for a query the index answers as typed and a sentence the layered search relaxes.
+// Options: --sizes 30,600  --runs 3  --search-size 1000  (CONTENT_DIR and the output folder are temporary copies).
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { measureSearchTransfer } from './search-transfer.ts';
 
 const { values } = parseArgs({
-  options: { sizes: { type: 'string', default: '30,600' }, runs: { type: 'string', default: '3' } },
+  options: {
+    sizes: { type: 'string', default: '30,600' },
+    runs: { type: 'string', default: '3' },
+    'search-size': { type: 'string', default: '1000' },
+  },
 });
 const sizes = values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
@@ -166,4 +174,20 @@ if (existsSync(statusPage)) {
       );
     }
   }
+}
+
+console.log(`\n## Search transfer: ${values['search-size']} articles, empty cache, gzip counted at the server\n`);
+{
+  const n = Number(values['search-size']);
+  const outDir = path.join(outRoot, `dist-${n}`);
+  if (!existsSync(path.join(outDir, 'client', 'search', 'index.html'))) build(dirs.get(n) ?? contentWith(n), outDir);
+  const queries = [
+    "phone won't register", // every word on the right page: the full query answers
+    'desk phone goes offline a few times an hour', // no page has all the words: relaxed sub-queries run
+  ];
+  const measured = await measureSearchTransfer(path.join(outDir, 'client'), queries);
+  console.log('| query | transfer (gzip) | requests | time to results (median) |');
+  console.log('| --- | --- | --- | --- |');
+  for (const m of measured) console.log(`| ${m.query} | ${kb(m.bytes)} | ${m.requests} | ${m.ms.toFixed(0)} ms |`);
+  console.log('\nbudget (issue 9): at most 212 KiB for "phone won\'t register" (Starlight: 240 KiB)');
 }

@@ -1,5 +1,5 @@
 // `npm run schemas`: regenerates the content root's schemas/*.json from the zod schemas (incidents, support
-// policy, error codes, troubleshooter trees) that are stale. `--check` only reports them (exit 1), as
+// policy, error codes, troubleshooter trees, search synonyms) that are stale. `--check` only reports them (exit 1), as
 // check:content does. Only stale files are written, so an up-to-date file keeps its formatting.
 import { readContentTexts, writeStaleSchemas } from '../src/content-io.ts';
 import { checkContent } from '../src/lib/content/index.ts';

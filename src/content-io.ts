@@ -89,6 +89,7 @@ export function readContentTexts(root?: string): ContentTexts {
     codes: optional(contentFilePath('codes', root)),
     incidents: optional(contentFilePath('incidents', root)),
     policy: optional(contentFilePath('policy', root)),
+    synonyms: optional(contentFilePath('synonyms', root)),
     schemas: existsSync(schemasDir)
       ? new Map(
           filesEndingIn(schemasDir, '.json').map((name) => [name, readFileSync(path.join(schemasDir, name), 'utf8')]),

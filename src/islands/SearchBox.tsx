@@ -22,11 +22,14 @@ export default function SearchBox({ id, large = false }: Props) {
   const listId = useId();
   const formRef = useRef<HTMLFormElement>(null);
 
+  // Results that arrive after Escape closed the list for this text do not reopen it.
+  const dismissed = useRef('');
+
   // New suggestions open the list with none chosen yet.
   useEffect(() => {
     if (search.hits === null) return;
     setActive(-1);
-    setOpen(true);
+    setOpen(dismissed.current !== query);
   }, [search.hits]);
 
   const expanded = open && hits.length > 0;
@@ -48,6 +51,7 @@ export default function SearchBox({ id, large = false }: Props) {
       if (expanded) {
         event.preventDefault();
         setOpen(false);
+        dismissed.current = query;
       } else setQuery('');
       setActive(-1);
     }

@@ -1,6 +1,7 @@
 // The search page: results with sub-results by heading, filters by topic and audience, and the query in the URL
 // so a search can be shared. Without JavaScript the page shows the category index instead.
 import { useEffect, useState } from 'react';
+import { ticketFormUrl } from '../lib/articles/links.ts';
 import './SearchPage.css';
 import { useArticleSearch } from './use-article-search.ts';
 
@@ -32,7 +33,8 @@ export default function SearchPage({ categories, audiences }: Props) {
   const [ready, setReady] = useState(false);
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<Filters>({ category: [], audience: [] });
-  const { hits, failed } = useArticleSearch(query, { limit: 20, debounceMs: 120, filters, enabled: ready });
+  // Ten results: each one costs the customer a fragment download, and the best ones are on top.
+  const { hits, match, failed } = useArticleSearch(query, { limit: 10, debounceMs: 120, filters, enabled: ready });
   const error = failed ? 'Search is unavailable right now. Browse the topics below instead.' : '';
 
   useEffect(() => {
@@ -82,6 +84,9 @@ export default function SearchPage({ categories, audiences }: Props) {
       </form>
       <div role="status" aria-live="polite" className="meta search-status">
         {error || (hits === null ? '' : `${hits.length} result${hits.length === 1 ? '' : 's'} for “${query.trim()}”`)}
+        {!error && hits && hits.length > 0 && match === 'most' && (
+          <p>No article has all of your words; these match most of them.</p>
+        )}
       </div>
       {hits && hits.length > 0 && (
         <ol className="search-results">
@@ -107,8 +112,8 @@ export default function SearchPage({ categories, audiences }: Props) {
       )}
       {hits && hits.length === 0 && (
         <p>
-          Nothing matched. Try fewer words, an error code (<code>403</code>), or{' '}
-          <a href="/support/new/">open a ticket</a>.
+          Nothing matched. Try fewer words, look up an <a href="/codes/">error code</a>, browse the{' '}
+          <a href="/kb/">topics</a>, or <a href={ticketFormUrl({ subject: query.trim() })}>open a ticket</a>.
         </p>
       )}
     </div>

@@ -1,7 +1,7 @@
 // The one search effect the islands share (header box, search page, ticket form suggestions): waits until the
 // customer pauses typing, drops answers to queries that were replaced, and reports a search that failed.
 import { useEffect, useState } from 'react';
-import { searchArticles, type SearchHit } from './pagefind.ts';
+import { searchLayered, type MatchLevel, type SearchHit } from './pagefind.ts';
 
 export interface ArticleSearchOptions {
   /** Hits to load in full. */
@@ -19,6 +19,8 @@ export interface ArticleSearchOptions {
 export interface ArticleSearch {
   /** The hits for the latest query, or null when the query is too short (or none has arrived yet). */
   hits: SearchHit[] | null;
+  /** 'all': pages with every meaningful word; 'most': no page has them all, these match most (relaxed). */
+  match: MatchLevel;
   /** True when the search index could not be loaded or queried; cleared by the next answer. */
   failed: boolean;
 }
@@ -27,6 +29,7 @@ export interface ArticleSearch {
 export function useArticleSearch(query: string, options: ArticleSearchOptions): ArticleSearch {
   const { limit, debounceMs, minLength = 1, filters, enabled = true } = options;
   const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [match, setMatch] = useState<MatchLevel>('all');
   const [failed, setFailed] = useState(false);
   const q = query.trim();
 
@@ -43,10 +46,11 @@ export function useArticleSearch(query: string, options: ArticleSearchOptions): 
         .map(([name, values]) => [name, [...values]]),
     );
     const search = Object.keys(active).length > 0 ? { filters: active } : {};
-    searchArticles(q, { limit, debounceMs, ...search })
+    searchLayered(q, { limit, debounceMs, ...search })
       .then((found) => {
         if (!current || found === null) return;
-        setHits(found);
+        setHits(found.hits);
+        setMatch(found.match);
         setFailed(false);
       })
       .catch(() => current && setFailed(true));
@@ -55,5 +59,5 @@ export function useArticleSearch(query: string, options: ArticleSearchOptions): 
     };
   }, [enabled, q, minLength, limit, debounceMs, filters]);
 
-  return { hits, failed };
+  return { hits, match, failed };
 }

@@ -42,6 +42,7 @@ describe('npm run check:content', () => {
       '✓ troubleshooters',
       '✓ incidents',
       '✓ policy',
+      '✓ synonyms',
       '✓ schemas',
     ]);
   });

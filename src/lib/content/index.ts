@@ -16,6 +16,7 @@ import { validateIncidentsText, type IncidentsFile } from '../status/schema.ts';
 import { unknownNoticeComponents } from '../ticket/incident-notices.ts';
 import type { TroubleshooterTree } from '../troubleshooter/schema.ts';
 import { checkTreeFile } from '../troubleshooter/validate.ts';
+import { validateSynonymsText, type SynonymTable } from '../search/synonyms.ts';
 import { staleSchemas } from './schemas.ts';
 
 /** Where each kind of content lives under the content root. */
@@ -24,6 +25,7 @@ export const CONTENT_LAYOUT = {
   codes: 'codes.json',
   incidents: 'incidents.json',
   policy: 'support-policy.json',
+  synonyms: 'search-synonyms.json',
   schemas: 'schemas',
 } as const;
 
@@ -47,6 +49,7 @@ export interface ContentTexts {
   codes?: TextFile;
   incidents?: TextFile;
   policy?: TextFile;
+  synonyms?: TextFile;
   /** The committed JSON Schemas, by file name under `<root>/schemas/`; absent folder: not checked. */
   schemas?: ReadonlyMap<string, string>;
 }
@@ -64,9 +67,18 @@ export interface Content {
   troubleshooters: Map<string, TroubleshooterTree>;
   incidents?: IncidentsFile;
   policy?: SupportPolicy;
+  synonyms?: SynonymTable;
 }
 
-export const CONTENT_SECTIONS = ['articles', 'codes', 'troubleshooters', 'incidents', 'policy', 'schemas'] as const;
+export const CONTENT_SECTIONS = [
+  'articles',
+  'codes',
+  'troubleshooters',
+  'incidents',
+  'policy',
+  'synonyms',
+  'schemas',
+] as const;
 export type ContentSection = (typeof CONTENT_SECTIONS)[number];
 
 export interface ContentCheck {
@@ -96,9 +108,9 @@ export function completeContent(
   check: ContentCheck,
 ): { ok: true; content: CompleteContent } | { ok: false; errors: string[] } {
   const { data, errors } = check;
-  const { codes, incidents, policy } = data;
-  if (errors.length > 0 || !codes || !incidents || !policy) return { ok: false, errors };
-  return { ok: true, content: { ...data, codes, incidents, policy } };
+  const { codes, incidents, policy, synonyms } = data;
+  if (errors.length > 0 || !codes || !incidents || !policy || !synonyms) return { ok: false, errors };
+  return { ok: true, content: { ...data, codes, incidents, policy, synonyms } };
 }
 
 export const contentPath = (root: string, part: string) => `${root.replace(/\/+$/, '')}/${part}`;
@@ -112,6 +124,7 @@ export function checkContent(texts: ContentTexts, options: CheckOptions = {}): C
   const troubleshooters = checkTroubleshooters(texts.troubleshooters, articleIds, articlesDir);
   const incidents = checkIncidents(texts);
   const policy = checkPolicy(texts);
+  const synonyms = checkSynonyms(texts);
   const schemas = texts.schemas
     ? staleSchemas(contentPath(texts.root, CONTENT_LAYOUT.schemas), (file) => {
         return texts.schemas?.get(file.slice(file.lastIndexOf('/') + 1)) ?? null;
@@ -123,6 +136,7 @@ export function checkContent(texts: ContentTexts, options: CheckOptions = {}): C
     troubleshooters: troubleshooters.errors,
     incidents: incidents.errors,
     policy: policy.errors,
+    synonyms: synonyms.errors,
     schemas,
   };
   const problems = CONTENT_SECTIONS.flatMap((section) => problemsBySection[section]);
@@ -136,6 +150,7 @@ export function checkContent(texts: ContentTexts, options: CheckOptions = {}): C
       troubleshooters: troubleshooters.trees,
       incidents: incidents.data,
       policy: policy.data,
+      synonyms: synonyms.data,
     },
     problems,
     problemsBySection,
@@ -293,4 +308,20 @@ function checkPolicy(texts: ContentTexts): { data?: SupportPolicy; errors: Probl
   }
   const result = validatePolicyText(texts.policy.text, texts.policy.file);
   return result.ok ? { data: result.policy, errors: [] } : { errors: result.problems };
+}
+
+/** The phrases customers type and the words our articles use for them: what search expands a query with. */
+function checkSynonyms(texts: ContentTexts): { data?: SynonymTable; errors: Problem[] } {
+  if (!texts.synonyms) {
+    return {
+      errors: [
+        {
+          file: contentPath(texts.root, CONTENT_LAYOUT.synonyms),
+          message: 'missing; search reads customers\' phrases from it (an empty table is { "synonyms": [] })',
+        },
+      ],
+    };
+  }
+  const result = validateSynonymsText(texts.synonyms.text, texts.synonyms.file);
+  return result.ok ? { data: result.synonyms, errors: [] } : { errors: result.problems };
 }

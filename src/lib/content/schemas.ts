@@ -3,6 +3,7 @@
 import { codesJsonSchemaText } from '../codes/json-schema.ts';
 import type { Problem } from '../errors.ts';
 import { policyJsonSchema } from '../policy/json-schema.ts';
+import { synonymsJsonSchema } from '../search/synonyms.ts';
 import { incidentsJsonSchema } from '../status/schema.ts';
 import { troubleshooterJsonSchemaText } from '../troubleshooter/json-schema.ts';
 
@@ -10,6 +11,7 @@ import { troubleshooterJsonSchemaText } from '../troubleshooter/json-schema.ts';
 export const contentSchemas: [string, () => unknown][] = [
   ['codes.schema.json', () => JSON.parse(codesJsonSchemaText())],
   ['incidents.schema.json', incidentsJsonSchema],
+  ['search-synonyms.schema.json', synonymsJsonSchema],
   ['support-policy.schema.json', policyJsonSchema],
   ['troubleshooter.schema.json', () => JSON.parse(troubleshooterJsonSchemaText())],
 ];

@@ -19,7 +19,7 @@ function withReviewBy(dates: Record<string, string>): ContentTexts {
 
 const article = (id: string, reviewBy?: string) => ({
   id,
-  file: `content/articles/${id}.mdx`,
+  file: `site-content/articles/${id}.mdx`,
   data: { title: id, reviewBy: reviewBy ? new Date(`${reviewBy}T00:00:00Z`) : undefined },
 });
 
@@ -32,8 +32,8 @@ describe('overdueArticles', () => {
       article('fax/d'),
     ];
     expect(overdueArticles(articles, new Date('2026-11-21T23:59:59Z'))).toEqual([
-      { id: 'fax/b', file: 'content/articles/fax/b.mdx', title: 'fax/b', reviewBy: '2026-11-01', daysOverdue: 20 },
-      { id: 'fax/a', file: 'content/articles/fax/a.mdx', title: 'fax/a', reviewBy: '2026-11-20', daysOverdue: 1 },
+      { id: 'fax/b', file: 'site-content/articles/fax/b.mdx', title: 'fax/b', reviewBy: '2026-11-01', daysOverdue: 20 },
+      { id: 'fax/a', file: 'site-content/articles/fax/a.mdx', title: 'fax/a', reviewBy: '2026-11-20', daysOverdue: 1 },
     ]);
     expect(overdueArticles(articles, new Date('2026-11-20T12:00:00Z')).map((a) => a.id)).toEqual(['fax/b']);
   });

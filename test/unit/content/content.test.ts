@@ -112,11 +112,22 @@ describe('checkContent reports each mistake with file, line and fix', () => {
   });
 
   it('missing files, each named with what it is for', () => {
-    const { codes: _c, incidents: _i, policy: _p, ...rest } = fixture;
+    const { codes: _c, incidents: _i, policy: _p, synonyms: _s, ...rest } = fixture;
     expect(checkContent(rest).errors).toEqual([
       `${ROOT}/codes.json: missing; the error-code reference lives here (see the README)`,
       `${ROOT}/incidents.json: missing; the status page needs it`,
       `${ROOT}/support-policy.json: missing; the support policy (priorities, hours, contacts) lives here`,
+      `${ROOT}/search-synonyms.json: missing; search reads customers' phrases from it (an empty table is { "synonyms": [] })`,
+    ]);
+  });
+
+  it('a synonym phrase of filler words only, by JSON path', () => {
+    const synonyms = {
+      ...fixture.synonyms!,
+      text: fixture.synonyms!.text.replace('forgot my sip password', 'how do I'),
+    };
+    expect(checkContent({ ...fixture, synonyms }).bySection.synonyms).toEqual([
+      `${ROOT}/search-synonyms.json: synonyms[1].phrases[0]: "how do I" has only filler words (how, do, i), so it would match every search; add the word that names the problem`,
     ]);
   });
 

@@ -60,8 +60,8 @@ describe('overdueIncidents', () => {
         minutesLate: 35,
       },
     ]);
-    expect(overdueWarning(late[0]!, 'content/incidents.json', 'UTC')).toBe(
-      `content/incidents.json: incident portal-slow ("${late[0]!.title}", investigating): the next update was due at 20 Jan 2026, 10:00 UTC (35 min ago): post one with npm run incident -- update portal-slow --status investigating --body "..."`,
+    expect(overdueWarning(late[0]!, 'site-content/incidents.json', 'UTC')).toBe(
+      `site-content/incidents.json: incident portal-slow ("${late[0]!.title}", investigating): the next update was due at 20 Jan 2026, 10:00 UTC (35 min ago): post one with npm run incident -- update portal-slow --status investigating --body "..."`,
     );
     // Two open at once, most overdue first: trunk-errors (major, due 11:00) before trunk-outage (critical, due 11:30).
     expect(overdueIncidents(small(), '2026-01-10T11:29:00Z', defaultUpdateCadence).map((o) => o.id)).toEqual([
