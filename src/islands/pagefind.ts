@@ -2,14 +2,13 @@
 // and the layered search the search page and the header box use (plan and fusion: src/lib/search).
 import {
   fuseLayered,
-  layeredTuning,
   matchLevel,
   rankingsFor,
   subQueriesToRun,
   type ResultRef,
 } from '../lib/search/layered.ts';
 import type { SearchLexicon } from '../lib/search/lexicon.ts';
-import { mayNameCode, planSearch } from '../lib/search/plan.ts';
+import { planSearch } from '../lib/search/plan.ts';
 export interface PagefindSubResult {
   title: string;
   url: string;
@@ -131,22 +130,15 @@ export async function searchLayered(
   const mine = ++latest;
   if (debounceMs !== undefined) await new Promise((resolve) => setTimeout(resolve, debounceMs));
   if (debounceMs !== undefined && mine !== latest) return null;
-  // The lexicon (codes, synonyms) is only fetched when the text may name a code, or for the relaxed queries.
-  const [pagefind, firstLexicon] = await Promise.all([
-    loadPagefind(),
-    mayNameCode(query) ? loadLexicon() : Promise.resolve(emptyLexicon),
-  ]);
-  let lexicon = firstLexicon;
-  let plan = planSearch(query, lexicon);
+  // The lexicon (codes, synonyms; about 4 KB gzip, fetched once) comes with the index: a synonym phrase in
+  // the text is worth searching for whatever the full query finds.
+  const [pagefind, lexicon] = await Promise.all([loadPagefind(), loadLexicon()]);
+  const plan = planSearch(query, lexicon);
   const search = async (q: string) => (await pagefind.search(q, filters ? { filters } : {})).results;
 
   // The codes the text named run whatever the full query finds: start them together.
   const named = new Map(subQueriesToRun(plan, Infinity).map((s) => [s.query, search(s.query)]));
   const full = plan.full ? await search(plan.full) : [];
-  if (lexicon === emptyLexicon && full.length < layeredTuning.handful) {
-    lexicon = await loadLexicon();
-    plan = planSearch(query, lexicon);
-  }
   const subQueries = subQueriesToRun(plan, full.length);
   if (subQueries.length === 0) {
     const hits = await loadHits(full.slice(0, limit));

@@ -28,12 +28,13 @@ export const layeredTuning = {
 
 /**
  * The sub-queries to run once the full query found `fullCount` pages: all of them when it found fewer than a
- * handful; otherwise only the codes the text named (their pages go first). Synonyms then wait: each loads
- * more of the index, and pages with every word are already there.
+ * handful; otherwise the codes the text named (their pages go first) and the synonym phrases it holds: a
+ * customer's phrase ("business name doesn't appear") says more than the pages that merely share its words.
+ * Word and pair sub-queries wait: pages with every word are already there.
  */
 export function subQueriesToRun(plan: SearchPlan, fullCount: number): SubQuery[] {
   if (fullCount < layeredTuning.handful) return plan.relaxed;
-  return plan.relaxed.filter((s) => s.kind === 'code');
+  return plan.relaxed.filter((s) => s.kind === 'code' || s.kind === 'synonym');
 }
 
 /**

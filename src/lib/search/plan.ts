@@ -5,9 +5,9 @@
 import { findCodeMentions, isCodePrefix } from '../codes/lookup.ts';
 import { codeUrl, type CodeRef } from '../codes/refs.ts';
 import type { SearchLexicon } from './lexicon.ts';
-import { negativeContractions, stem, tokenize } from './normalise.ts';
-import { negations, stopWords } from './stop-words.ts';
-import { phraseKeys } from './phrases.ts';
+import { negativeContractions, tokenize } from './normalise.ts';
+import { stopWords } from './stop-words.ts';
+import { phraseStrength } from './phrases.ts';
 
 export type SubQueryKind = 'code' | 'synonym' | 'pair' | 'term';
 
@@ -48,6 +48,9 @@ export interface SearchPlan {
  */
 export const subQueryWeights: Record<SubQueryKind, number> = { code: 4, synonym: 4, pair: 1, term: 1 };
 
+/** A synonym phrase of this many key words gets `subQueryWeights.synonym`; longer ones more, shorter less. */
+const SYNONYM_TYPICAL_KEYS = 2;
+
 /** The code's label, and what to search for it: number and reason phrase (SIP), or the name (Q.850: a bare
  * cause number would prefix-match other causes). Mentions only hold codes of the lexicon. */
 function describe(lexicon: SearchLexicon, ref: CodeRef): { label: string; query: string } {
@@ -57,17 +60,6 @@ function describe(lexicon: SearchLexicon, ref: CodeRef): { label: string; query:
   }
   const name = lexicon.codes.q850.find((e) => e.cause === ref.code)?.name ?? '';
   return { label: `Q.850 ${ref.code} ${name}`.trim(), query: name || `q850 ${ref.code}` };
-}
-
-/**
- * Whether the code names are needed before the first query: the text has a digit ("403", "cause 34"), an
- * underscore (NO_ROUTE_DESTINATION) or a word in capitals (INTERWORKING). A name spelled out in lower case
- * ("no route destination") is found by the full query anyway (code pages index it), and recognised, its page
- * pinned first, once the lexicon is loaded for the relaxed sub-queries. So a search the full query answers
- * never downloads the lexicon.
- */
-export function mayNameCode(text: string): boolean {
-  return /[\d_]/.test(text) || /\b[A-Z]{5,}\b/.test(text);
 }
 
 export function planSearch(text: string, lexicon: SearchLexicon): SearchPlan {
@@ -95,21 +87,26 @@ export function planSearch(text: string, lexicon: SearchLexicon): SearchPlan {
   ];
   const relaxedWords = terms.filter((w) => !negativeContractions.has(w));
 
-  const keys = new Set(words.map((w) => (negations.has(w) ? 'not' : stem(w))));
-  const synonyms = lexicon.synonyms.filter((entry) =>
-    entry.phrases.some((phrase) => phraseKeys(phrase).every((k) => keys.has(k))),
-  );
+  // How many words of its longest matching phrase the text holds: "business name doesn't appear" (4) says far
+  // more than "doesn't ring" (2), so a synonym's weight grows with it.
+  const matched = lexicon.synonyms.flatMap((entry) => {
+    const strength = Math.max(0, ...entry.phrases.map((phrase) => phraseStrength(phrase, words)));
+    return strength > 0 ? [{ entry, strength }] : [];
+  });
+  const synonyms = matched.map((m) => m.entry);
 
   const relaxed = new Map<string, SubQuery>();
-  const add = (query: string, kind: SubQueryKind) => {
+  const add = (query: string, kind: SubQueryKind, weight = subQueryWeights[kind]) => {
     const q = query.trim().toLowerCase();
     if (!q) return;
-    const weight = subQueryWeights[kind];
     const before = relaxed.get(q);
     if (!before || before.weight < weight) relaxed.set(q, { query: q, weight, kind });
   };
   for (const code of codes) add(code.query, 'code');
-  for (const entry of synonyms) for (const term of entry.terms) add(term, 'synonym');
+  for (const { entry, strength } of matched) {
+    const weight = (subQueryWeights.synonym * strength) / SYNONYM_TYPICAL_KEYS;
+    for (const term of entry.terms) add(term, 'synonym', weight);
+  }
   for (let i = 0; i + 1 < relaxedWords.length; i++) add(`${relaxedWords[i]} ${relaxedWords[i + 1]}`, 'pair');
   for (const word of relaxedWords) add(word, 'term');
 

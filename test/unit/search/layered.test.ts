@@ -20,11 +20,28 @@ describe('subQueriesToRun', () => {
     expect(subQueriesToRun(plan, layeredTuning.handful - 1)).toEqual(plan.relaxed);
   });
 
-  it('runs only the named codes when the full query found enough', () => {
-    expect(subQueriesToRun(plan, layeredTuning.handful)).toEqual([]);
+  it('runs only the named codes and the synonym phrases when the full query found enough', () => {
+    // 'goes offline' is a phrase of the fixture table: its terms still run, the words and pairs wait.
+    expect(subQueriesToRun(plan, layeredTuning.handful).map((s) => s.kind)).toEqual(
+      plan.relaxed.filter((s) => s.kind === 'synonym').map(() => 'synonym'),
+    );
+    expect(plan.relaxed.some((s) => s.kind === 'synonym')).toBe(true);
     const code = planSearch('SIP 403 on desk phone', lexicon);
     expect(subQueriesToRun(code, layeredTuning.handful).map((s) => s.query)).toEqual(['403 forbidden']);
     expect(subQueriesToRun(planSearch('echo', lexicon), 20)).toEqual([]);
+  });
+});
+
+describe('synonym strength', () => {
+  it('weighs a synonym by the words of its phrase the text holds, and wants a negated word negated', () => {
+    const weights = (text: string) =>
+      Object.fromEntries(
+        planSearch(text, lexicon)
+          .relaxed.filter((s) => s.kind === 'synonym')
+          .map((s) => [s.query, s.weight]),
+      );
+    expect(weights("they can't hear anything I say")).toMatchObject({ 'one-way audio': 8 });
+    expect(weights('we can hear them but they say nothing')).toEqual({});
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mayNameCode, planSearch } from '../../../src/lib/search/plan.ts';
+import { planSearch } from '../../../src/lib/search/plan.ts';
 import { lexicon } from './fixtures.ts';
 
 const plan = (text: string) => planSearch(text, lexicon);
@@ -89,19 +89,5 @@ describe('planSearch', () => {
   it('plans nothing for filler only', () => {
     expect(plan('how do I')).toMatchObject({ full: '', relaxed: [], codes: [] });
     expect(plan('')).toMatchObject({ full: '', relaxed: [], codes: [] });
-  });
-});
-
-describe('mayNameCode', () => {
-  it('is true when the code names are needed before the first query', () => {
-    for (const text of ['403', 'cause 34', 'NO_ROUTE_DESTINATION', 'getting INTERWORKING', 'call +1 212']) {
-      expect(mayNameCode(text), text).toBe(true);
-    }
-  });
-
-  it('is false for words alone, so a plain search does not fetch the lexicon', () => {
-    for (const text of ["phone won't register", 'no route destination', 'SMS not working', 'echo']) {
-      expect(mayNameCode(text), text).toBe(false);
-    }
   });
 });
