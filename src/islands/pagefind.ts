@@ -1,12 +1,6 @@
 // A thin typed wrapper over Pagefind's browser API (the bundle Pagefind writes to /pagefind/ at build time),
 // and the layered search the search page and the header box use (plan and fusion: src/lib/search).
-import {
-  fuseLayered,
-  matchLevel,
-  rankingsFor,
-  subQueriesToRun,
-  type ResultRef,
-} from '../lib/search/layered.ts';
+import { fuseLayered, matchLevel, rankingsFor, subQueriesToRun, type ResultRef } from '../lib/search/layered.ts';
 import type { SearchLexicon } from '../lib/search/lexicon.ts';
 import { planSearch } from '../lib/search/plan.ts';
 export interface PagefindSubResult {
