@@ -1,10 +1,12 @@
 // Errors a person reads: `file: path: message`, with the path written as in JSON (`incidents[2].updates[1].at`).
-import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 
 export interface FieldError {
   path: string;
   message: string;
+  /** The same path as keys (`['sip', 1, 'code']`), so a shell that has the file's text can find its line. */
+  at?: readonly PropertyKey[];
   /** Set when the field is absent rather than wrong, so a form can ask for it in its own words. */
   missing?: true;
 }
@@ -19,9 +21,16 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-/** Flattens zod issues into `{ path, message }`, one per issue, in zod's order. */
-export function fieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+/**
+ * Flattens zod issues into `{ path, message }`, one per issue, in zod's order. `locate`: keep the path as keys too
+ * (`at`), for content files whose problems get line numbers; answers to a browser leave it out.
+ */
+export function fieldErrors(error: z.ZodError, { locate = false } = {}): FieldError[] {
+  return error.issues.map((issue) => ({
+    path: formatPath(issue.path),
+    message: issue.message,
+    ...(locate && { at: issue.path }),
+  }));
 }
 
 /**
@@ -32,6 +41,8 @@ export interface Problem {
   file: string;
   line?: number;
   message: string;
+  /** For a JSON file: the path of the value at fault, as keys, until a line is found for it (`jsonLines`). */
+  at?: readonly PropertyKey[];
 }
 
 /** `file:line: message`, or `file: message` when the problem has no line. */
@@ -41,7 +52,33 @@ export function formatProblem({ file, line, message }: Problem): string {
 
 /** Field errors of one file as problems: the message starts with the field's path. */
 export function fieldProblems(file: string, errors: readonly FieldError[]): Problem[] {
-  return errors.map((e) => ({ file, message: e.path ? `${e.path}: ${e.message}` : e.message }));
+  return errors.map((e) => ({
+    file,
+    message: e.path ? `${e.path}: ${e.message}` : e.message,
+    ...(e.at && { at: e.at }),
+  }));
+}
+
+/**
+ * The problems of one JSON file with the line of each value at fault (or of its nearest ancestor that exists:
+ * a missing field is reported at the object that lacks it). `text` is the file the problems are about.
+ */
+export function jsonLines(text: string, problems: readonly Problem[]): Problem[] {
+  const root = problems.some((p) => p.at && p.line === undefined) ? parseTree(text) : undefined;
+  if (!root) return [...problems];
+  return problems.map((problem) => {
+    if (!problem.at || problem.line !== undefined) return problem;
+    for (let depth = problem.at.length; depth >= 0; depth--) {
+      const path = problem.at.slice(0, depth).filter((k): k is string | number => typeof k !== 'symbol');
+      const node = findNodeAtLocation(root, path);
+      if (node) {
+        // A property's value: report the line of its key, where a person looks.
+        const offset = node.parent?.type === 'property' ? node.parent.offset : node.offset;
+        return { ...problem, line: lineColumnAt(text, offset).line };
+      }
+    }
+    return problem;
+  });
 }
 
 /** One line per error: `file: path: message` (the path is left out when the error is about the whole file). */

@@ -19,7 +19,7 @@ describe('npm run check:content on incidents.json', () => {
     expect(run.status).toBe(1);
     const lines = run.stderr.split('\n').filter((line) => line.includes('incidents.json'));
     const paths = lines.map((line) =>
-      line.replace(/^test\/fixtures\/content-bad\/incidents\.json: ([^:]+): .*$/, '$1'),
+      line.replace(/^test\/fixtures\/content-bad\/incidents\.json:\d+: ([^:]+): .*$/, '$1'),
     );
     expect(paths).toEqual([
       'components[1].id',
@@ -95,7 +95,8 @@ describe('npm run check:content across files', () => {
     writeFileSync(file, JSON.stringify(policy, null, 2));
     const run = checkContent(dir);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain(`${file}: timeZone: must be an IANA time zone name such as "America/New_York"`);
+    // The line of the field, as an editor shows it: timeZone comes right after $schema.
+    expect(run.stderr).toContain(`${file}:3: timeZone: must be an IANA time zone name such as "America/New_York"`);
     expect(run.stdout).not.toContain('✓ policy');
   });
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { fieldErrors, formatFieldErrors, formatPath, lineColumnAt, parseJson } from '../../src/lib/errors.ts';
+import {
+  fieldErrors,
+  formatFieldErrors,
+  formatPath,
+  jsonLines,
+  lineColumnAt,
+  parseJson,
+} from '../../src/lib/errors.ts';
 
 describe('formatPath', () => {
   it('writes array indexes in brackets and keys with dots', () => {
@@ -34,5 +41,18 @@ describe('parseJson', () => {
   });
   it('computes line and column from an offset', () => {
     expect(lineColumnAt('ab\ncd', 4)).toEqual({ line: 2, column: 2 });
+  });
+});
+
+describe('jsonLines', () => {
+  const text = '{\n  "sip": [\n    { "code": 403 },\n    {\n      "code": 999\n    }\n  ]\n}\n';
+
+  it('puts each problem at the line of the value at fault, or of the object that lacks it', () => {
+    const problems = jsonLines(text, [
+      { file: 'codes.json', message: 'sip[1].code: too high', at: ['sip', 1, 'code'] },
+      { file: 'codes.json', message: 'sip[1].phrase: is missing', at: ['sip', 1, 'phrase'] },
+      { file: 'codes.json', message: 'a whole-file problem' },
+    ]);
+    expect(problems.map((p) => p.line)).toEqual([5, 4, undefined]);
   });
 });

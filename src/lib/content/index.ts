@@ -9,7 +9,7 @@ import { validateArticleSource, type FrontmatterLines } from '../articles/valida
 import { codeCrossCheckProblems } from '../codes/cross-check.ts';
 import type { CodeReference } from '../codes/schema.ts';
 import { validateCodesText } from '../codes/validate.ts';
-import { formatProblem, type Problem } from '../errors.ts';
+import { formatProblem, jsonLines, type Problem } from '../errors.ts';
 import type { SupportPolicy } from '../policy/schema.ts';
 import { validatePolicyText } from '../policy/validate.ts';
 import { validateIncidentsText, type IncidentsFile } from '../status/schema.ts';
@@ -246,7 +246,7 @@ function checkCodes(
     };
   }
   const result = validateCodesText(texts.codes.text, texts.codes.file);
-  if (!result.ok) return { errors: result.problems };
+  if (!result.ok) return { errors: jsonLines(texts.codes.text, result.problems) };
   // An article that did not parse would look missing to the cross-check: it waits until the articles are valid.
   if (articles.unreadable > 0) return { data: result.codes, errors: [] };
   const errors = codeCrossCheckProblems(
@@ -274,7 +274,7 @@ function checkTroubleshooters(
   for (const { file, text } of files) {
     const result = checkTreeFile(text, file, articleIds, articlesDir);
     if (result.ok) trees.set(result.tree.article, result.tree);
-    else errors.push(...result.problems);
+    else errors.push(...jsonLines(text, result.problems));
   }
   return { trees, errors };
 }
@@ -289,7 +289,7 @@ function checkIncidents(texts: ContentTexts): { data?: IncidentsFile; errors: Pr
     };
   }
   const result = validateIncidentsText(texts.incidents.text, texts.incidents.file);
-  if (!result.ok) return { errors: result.problems };
+  if (!result.ok) return { errors: jsonLines(texts.incidents.text, result.problems) };
   const errors = unknownNoticeComponents(result.data, texts.incidents.file);
   return { data: result.data, errors };
 }
@@ -307,7 +307,7 @@ function checkPolicy(texts: ContentTexts): { data?: SupportPolicy; errors: Probl
     };
   }
   const result = validatePolicyText(texts.policy.text, texts.policy.file);
-  return result.ok ? { data: result.policy, errors: [] } : { errors: result.problems };
+  return result.ok ? { data: result.policy, errors: [] } : { errors: jsonLines(texts.policy.text, result.problems) };
 }
 
 /** The phrases customers type and the words our articles use for them: what search expands a query with. */
@@ -323,5 +323,7 @@ function checkSynonyms(texts: ContentTexts): { data?: SynonymTable; errors: Prob
     };
   }
   const result = validateSynonymsText(texts.synonyms.text, texts.synonyms.file);
-  return result.ok ? { data: result.synonyms, errors: [] } : { errors: result.problems };
+  return result.ok
+    ? { data: result.synonyms, errors: [] }
+    : { errors: jsonLines(texts.synonyms.text, result.problems) };
 }

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { formatPath, type FieldError } from '../errors.ts';
 
 /** Like `fieldErrors`, but says "is missing" for absent fields and names each unknown key on its own path. */
-export function readableFieldErrors(error: z.ZodError, input: unknown): FieldError[] {
+export function readableFieldErrors(error: z.ZodError, input: unknown, { locate = false } = {}): FieldError[] {
   const errors: FieldError[] = [];
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
@@ -11,6 +11,7 @@ export function readableFieldErrors(error: z.ZodError, input: unknown): FieldErr
         errors.push({
           path: formatPath([...issue.path, key]),
           message: 'is not a known field: remove it or correct its spelling',
+          ...(locate && { at: [...issue.path, key] }),
         });
       }
       continue;
@@ -18,7 +19,12 @@ export function readableFieldErrors(error: z.ZodError, input: unknown): FieldErr
     const missing = issue.code !== 'custom' && valueAt(input, issue.path) === undefined;
     // Every schema field names what it must be, also when it is absent: "is missing: it must be ...".
     const message = missing ? `is missing: it ${issue.message}` : issue.message;
-    errors.push({ path: formatPath(issue.path), message, ...(missing && { missing: true as const }) });
+    errors.push({
+      path: formatPath(issue.path),
+      message,
+      ...(locate && { at: issue.path }),
+      ...(missing && { missing: true as const }),
+    });
   }
   return errors;
 }

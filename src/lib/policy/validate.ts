@@ -9,7 +9,7 @@ export type PolicyResult = { ok: true; policy: SupportPolicy } | { ok: false; er
 export function validatePolicy(value: unknown, file: string): PolicyResult {
   const result = supportPolicySchema.safeParse(value);
   if (result.success) return { ok: true, policy: result.data };
-  return failed(fieldProblems(file, readableFieldErrors(result.error, value)));
+  return failed(fieldProblems(file, readableFieldErrors(result.error, value, { locate: true })));
 }
 
 export function validatePolicyText(text: string, file: string): PolicyResult {

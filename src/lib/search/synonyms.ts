@@ -67,7 +67,7 @@ export function validateSynonymsText(text: string, file: string): SynonymsValida
 
 export function validateSynonyms(value: unknown, file: string): SynonymsValidation {
   const result = synonymTable.safeParse(value);
-  if (!result.success) return failed(fieldProblems(file, fieldErrors(result.error)));
+  if (!result.success) return failed(fieldProblems(file, fieldErrors(result.error, { locate: true })));
   const problems = meaningProblems(result.data);
   if (problems.length > 0) return failed(fieldProblems(file, problems));
   return { ok: true, synonyms: result.data };

@@ -175,11 +175,16 @@ export function validateIncidentsValue(value: unknown, file: string): IncidentsV
   // Never "invalid" without a reason: fall back to zod's own words for an issue no rule above explained.
   if (!result.success && problems.length === 0) problems = result.error.issues;
   if (result.success && problems.length === 0) return { ok: true, data: result.data };
-  const messages = sortByPath(problems).map((p) => {
+  const seen = new Set<string>();
+  const unique: ContentProblem[] = [];
+  for (const p of sortByPath(problems)) {
     const path = formatPath(p.path);
-    return path ? `${path}: ${p.message}` : p.message;
-  });
-  return failed([...new Set(messages)].map((message) => ({ file, message })));
+    const message = path ? `${path}: ${p.message}` : p.message;
+    if (seen.has(message)) continue;
+    seen.add(message);
+    unique.push({ file, message, at: p.path });
+  }
+  return failed(unique);
 }
 
 /** One problem per zod issue; an unknown field is reported at its own path. */

@@ -11,7 +11,7 @@ export function validateTree(tree: unknown, file: string): string[] {
 
 function treeProblems(tree: unknown, file: string): Problem[] {
   const result = troubleshooterTree.safeParse(tree);
-  if (!result.success) return fieldProblems(file, fieldErrors(result.error));
+  if (!result.success) return fieldProblems(file, fieldErrors(result.error, { locate: true }));
   return structureErrors(result.data).map((message) => ({ file, message }));
 }
 

@@ -138,7 +138,7 @@ describe('checkContent reports each mistake with file, line and fix', () => {
       policy: { ...fixture.policy!, text: '{' },
     };
     const check = checkContent(texts);
-    expect(check.bySection.incidents[0]).toMatch(new RegExp(`^${ROOT}/incidents.json: components: `));
+    expect(check.bySection.incidents[0]).toMatch(new RegExp(`^${ROOT}/incidents.json:1: components: `));
     expect(check.bySection.policy).toEqual([
       `${ROOT}/support-policy.json: invalid JSON at line 1, column 2: CloseBraceExpected`,
     ]);
