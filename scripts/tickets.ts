@@ -1,11 +1,12 @@
 // The local inbox: lists tickets in the outbox with priority, due times and delivery state.
 //   npm run tickets [-- --json] [--state pending|sending|delivered|failed] [--outbox FILE]
 //   npm run tickets -- --show DT-20261124-7F3K9 [--json]
-//   npm run tickets -- --retry DT-20261124-7F3K9      (try a failed delivery again now)
+//   npm run tickets -- --retry DT-20261124-7F3K9      (try a failed delivery, or one whose lease expired, now)
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { formatInstantIn } from '../src/lib/time-format.ts';
-import { DEFAULT_OUTBOX_PATH, Outbox, type DeliveryState, type StoredTicket } from '../src/helpdesk/outbox.ts';
+import { DEFAULT_OUTBOX_PATH, type DeliveryState, type StoredTicket } from '../src/helpdesk/outbox.ts';
+import { SqliteOutbox } from '../src/helpdesk/sqlite-outbox.ts';
 import { ticketLabels, ticketTitle, toMarkdown } from '../src/lib/ticket/index.ts';
 
 const USAGE = 'usage: npm run tickets [-- --json] [--state STATE] [--show REF] [--retry REF] [--outbox FILE]';
@@ -42,22 +43,24 @@ if (!existsSync(path)) {
   process.exit(0);
 }
 
-const outbox = new Outbox(path);
+const outbox = new SqliteOutbox(path);
 try {
-  if (args.retry) retry(args.retry);
-  else if (args.show) show(args.show);
-  else list();
+  if (args.retry) await retry(args.retry);
+  else if (args.show) await show(args.show);
+  else await list();
 } finally {
-  outbox.close();
+  await outbox.close();
 }
 
-function retry(reference: string): void {
-  if (!outbox.retryNow(reference, new Date())) fail(`${reference}: not found, or already delivered`);
+async function retry(reference: string): Promise<void> {
+  if (!(await outbox.retryNow(reference, new Date()))) {
+    fail(`${reference}: not found, already delivered, or being sent right now (its lease has not expired)`);
+  }
   process.stdout.write(`${reference}: will be retried on the next delivery pass of the running server\n`);
 }
 
-function show(reference: string): void {
-  const stored = outbox.get(reference);
+async function show(reference: string): Promise<void> {
+  const stored = await outbox.get(reference);
   if (!stored) fail(`${reference}: no such ticket in ${path}`);
   if (args.json) {
     process.stdout.write(`${JSON.stringify(stored, null, 2)}\n`);
@@ -76,8 +79,8 @@ function show(reference: string): void {
   process.stdout.write(`${lines.join('\n')}`);
 }
 
-function list(): void {
-  const tickets = outbox.list(args.state ? { state: args.state as DeliveryState } : {});
+async function list(): Promise<void> {
+  const tickets = await outbox.list(args.state ? { state: args.state as DeliveryState } : {});
   if (args.json) {
     process.stdout.write(`${JSON.stringify(tickets.map(summary), null, 2)}\n`);
     return;

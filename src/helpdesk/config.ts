@@ -1,4 +1,5 @@
 // Helpdesk configuration from the environment, with one clear error naming every missing or wrong variable.
+import { DEFAULT_LOOKUP_DELAY_MS, DEFAULT_MIN_RETRY_MS } from './delivery.ts';
 import { DEFAULT_OUTBOX_PATH } from './outbox.ts';
 
 export type HelpdeskConfig =
@@ -12,6 +13,8 @@ export interface TicketServerConfig {
   trustProxy: boolean;
   /** Tickets one client may send in a burst (then one a minute): TICKET_RATE_LIMIT, default 5. */
   rateLimitBurst: number;
+  /** DELIVERY_LOOKUP_DELAY_MS and DELIVERY_MIN_RETRY_MS: shortened only by tests and benchmarks. */
+  delivery: { lookupDelayMs: number; minRetryMs: number };
 }
 
 export class ConfigError extends Error {
@@ -33,9 +36,14 @@ export function ticketServerConfigFromEnv(env: Env): TicketServerConfig {
     problems,
   );
   const rateLimitBurst = positiveInteger(env, 'TICKET_RATE_LIMIT', 5, problems);
+  const delivery = {
+    lookupDelayMs: wholeNumber(env, 'DELIVERY_LOOKUP_DELAY_MS', DEFAULT_LOOKUP_DELAY_MS, problems),
+    minRetryMs: wholeNumber(env, 'DELIVERY_MIN_RETRY_MS', DEFAULT_MIN_RETRY_MS, problems),
+  };
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     rateLimitBurst,
+    delivery,
     helpdesk: helpdesk!,
     outboxPath: env.OUTBOX_PATH || DEFAULT_OUTBOX_PATH,
     siteUrl,
@@ -88,6 +96,17 @@ function positiveInteger(env: Env, name: string, fallback: number, problems: str
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1) {
     problems.push(`${name}="${raw}" must be a whole number of at least 1 (default ${fallback})`);
+    return fallback;
+  }
+  return value;
+}
+
+function wholeNumber(env: Env, name: string, fallback: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    problems.push(`${name}="${raw}" must be a whole number of milliseconds (default ${fallback})`);
     return fallback;
   }
   return value;

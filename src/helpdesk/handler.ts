@@ -79,7 +79,7 @@ async function answerRequest(
   if (!result.success) return json(400, { errors: readableFieldErrors(result.error, parsed.value) });
 
   // A retry of a ticket we already have is answered before the rate limit: the customer gets their reference.
-  const existing = deps.outbox.findByKey?.(result.data.idempotencyKey);
+  const existing = await deps.outbox.findByKey?.(result.data.idempotencyKey);
   if (existing) return accepted(existing);
   if (deps.rateLimiter) {
     const client = clientKey(request, deps.clientAddress, deps.trustProxy ?? false);
@@ -97,7 +97,7 @@ async function answerRequest(
   const derived = deriveTicket(result.data, deps.policy, stamp);
   let stored: { stored: StoredTicket; created: boolean };
   try {
-    stored = deps.outbox.store(result.data, derived, stamp);
+    stored = await deps.outbox.store(result.data, derived, stamp);
   } catch {
     const email = deps.policy.contacts.supportEmail;
     return problem(503, `the ticket could not be stored: try again in a minute, or e-mail ${email}`, {

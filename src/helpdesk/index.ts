@@ -5,4 +5,5 @@ export * from './github-adapter.ts';
 export * from './handler.ts';
 export * from './outbox.ts';
 export * from './rate-limit.ts';
+export * from './sqlite-outbox.ts';
 export * from './runtime.ts';

@@ -6,7 +6,8 @@ import { ticketServerConfigFromEnv, type HelpdeskConfig } from './config.ts';
 import { startDelivery, type DeliveryEvent, type DeliveryLoop } from './delivery.ts';
 import { createGitHubAdapter } from './github-adapter.ts';
 import type { TicketRequestDeps } from './handler.ts';
-import { Outbox } from './outbox.ts';
+import type { Outbox } from './outbox.ts';
+import { SqliteOutbox } from './sqlite-outbox.ts';
 import { createRateLimiter } from './rate-limit.ts';
 
 export interface TicketRuntime {
@@ -45,10 +46,12 @@ export function createAdapter(config: HelpdeskConfig): HelpdeskAdapter {
 export function createTicketRuntime(options: TicketRuntimeOptions = {}): TicketRuntime {
   const config = ticketServerConfigFromEnv(options.env ?? process.env);
   const policy = options.policy ?? loadPolicyFile(options.policyFile);
-  const outbox = new Outbox(config.outboxPath);
+  const outbox: Outbox = new SqliteOutbox(config.outboxPath);
   const delivery = startDelivery({
     outbox,
     adapter: createAdapter(config.helpdesk),
+    lookupDelayMs: config.delivery.lookupDelayMs,
+    minRetryMs: config.delivery.minRetryMs,
     onEvent: options.onEvent ?? logEvent,
   });
   return {
@@ -64,7 +67,7 @@ export function createTicketRuntime(options: TicketRuntimeOptions = {}): TicketR
     delivery,
     async close() {
       await delivery.stop();
-      outbox.close();
+      await outbox.close();
     },
   };
 }

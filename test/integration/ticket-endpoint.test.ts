@@ -5,7 +5,7 @@ import {
   createGitHubAdapter,
   createRateLimiter,
   handleTicketRequest,
-  Outbox,
+  SqliteOutbox,
   startDelivery,
   type TicketRequestDeps,
 } from '../../src/helpdesk/index.ts';
@@ -15,11 +15,11 @@ import { ticketInput } from '../fixtures/ticket/tickets.ts';
 import { ticketRequest } from './support/tickets.ts';
 
 const policy = defaultPolicy();
-let outbox: Outbox;
+let outbox: SqliteOutbox;
 let deps: TicketRequestDeps;
 
 beforeEach(() => {
-  outbox = new Outbox(':memory:');
+  outbox = new SqliteOutbox(':memory:');
   deps = { policy, outbox, now: () => new Date('2026-11-24T15:00:00Z') };
 });
 afterEach(() => outbox.close());
@@ -47,7 +47,7 @@ describe('POST /api/tickets', () => {
       firstResponseDue: '2026-11-24T16:00:00Z',
     });
     expect(headers.get('cache-control')).toBe('no-store');
-    const stored = outbox.get(body.reference)!;
+    const stored = (await outbox.get(body.reference))!;
     expect(stored.state).toBe('pending');
     expect(stored.derived.submittedAt).toBe('2026-11-24T10:00:00-05:00');
   });
@@ -61,7 +61,7 @@ describe('POST /api/tickets', () => {
     };
     const { body } = await post(claimed);
     expect(body.priority).toBe('high');
-    expect(outbox.get(body.reference)!.derived.submittedAt).toBe('2026-11-24T10:00:00-05:00');
+    expect((await outbox.get(body.reference))!.derived.submittedAt).toBe('2026-11-24T10:00:00-05:00');
   });
 
   it('gives the same reference for the same idempotency key, and stores one ticket', async () => {
@@ -74,7 +74,7 @@ describe('POST /api/tickets', () => {
     );
     expect(second.status).toBe(202);
     expect(second.body).toEqual(first.body);
-    expect(outbox.list()).toHaveLength(1);
+    expect(await outbox.list()).toHaveLength(1);
     expect(stored).toEqual([first.body.reference]);
   });
 
@@ -95,7 +95,7 @@ describe('POST /api/tickets', () => {
     const { status, body } = await post(ticketInput({ website: 'https://spam.example' }));
     expect(status).toBe(400);
     expect(body.errors).toEqual([{ path: 'website', message: 'must be left empty' }]);
-    expect(outbox.list()).toHaveLength(0);
+    expect(await outbox.list()).toHaveLength(0);
   });
 
   it('rejects JSON syntax errors with line and column', async () => {
@@ -246,15 +246,15 @@ describe('POST /api/tickets', () => {
       baseUrl: 'http://127.0.0.1:9', // nothing listens on the discard port
       requestTimeoutMs: 200,
     });
-    const loop = startDelivery({ outbox, adapter, baseDelayMs: 10_000 });
+    const loop = startDelivery({ outbox, adapter, baseDelayMs: 10_000, lookupDelayMs: 10_000 });
     try {
       const now = () => new Date();
       const { status, body } = await post(ticketInput(), {}, { now, onStored: () => loop.wake() });
       expect(status).toBe(202);
       const reference = body.reference;
-      for (let i = 0; i < 100 && outbox.get(reference)!.lastError === null; i++)
+      for (let i = 0; i < 100 && (await outbox.get(reference))!.lastError === null; i++)
         await new Promise((r) => setTimeout(r, 20));
-      const stored = outbox.get(reference)!;
+      const stored = (await outbox.get(reference))!;
       expect(stored.attempts).toBe(1);
       expect(stored.state).toBe('pending');
       expect(stored.lastError).toMatch(/^ambiguous: no answer from GitHub/);
