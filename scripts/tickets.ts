@@ -11,6 +11,8 @@ import { ticketLabels, ticketTitle, toMarkdown } from '../src/lib/ticket/index.t
 
 const USAGE = 'usage: npm run tickets [-- --json] [--state STATE] [--show REF] [--retry REF] [--outbox FILE]';
 const STATES: DeliveryState[] = ['pending', 'sending', 'delivered', 'failed'];
+/** Control characters (C0 but tab and newline, DEL, C1) and bidi controls that could drive or disguise a terminal. */
+const TERMINAL_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 
 function fail(message: string, code = 1): never {
   process.stderr.write(`${message}\n`);
@@ -63,7 +65,7 @@ async function show(reference: string): Promise<void> {
   const stored = await outbox.get(reference);
   if (!stored) fail(`${reference}: no such ticket in ${path}`);
   if (args.json) {
-    process.stdout.write(`${JSON.stringify(stored, null, 2)}\n`);
+    process.stdout.write(`${jsonForTerminal(stored)}\n`);
     return;
   }
   const facts = { ...stored.derived, reference: stored.reference };
@@ -76,13 +78,13 @@ async function show(reference: string): Promise<void> {
     '',
     toMarkdown(stored.ticket, facts),
   ];
-  process.stdout.write(`${lines.join('\n')}`);
+  process.stdout.write(terminalSafe(lines.join('\n')));
 }
 
 async function list(): Promise<void> {
   const tickets = await outbox.list(args.state ? { state: args.state as DeliveryState } : {});
   if (args.json) {
-    process.stdout.write(`${JSON.stringify(tickets.map(summary), null, 2)}\n`);
+    process.stdout.write(`${jsonForTerminal(tickets.map(summary))}\n`);
     return;
   }
   if (tickets.length === 0) {
@@ -146,10 +148,23 @@ function local(iso: string, zone: string): string {
   return formatInstantIn(iso, zone, 'compact');
 }
 
+/** Customers' text must not drive the operator's terminal (escape sequences, bidi overrides): shown as \u{..}. */
+function terminalSafe(text: string): string {
+  return text.replace(TERMINAL_UNSAFE, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+}
+
+/** JSON escapes C0 itself, but not C1 or bidi controls: escape those too (still valid JSON). */
+function jsonForTerminal(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(
+    TERMINAL_UNSAFE,
+    (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`,
+  );
+}
+
 function clip(text: string, width: number): string {
-  // Customers' text must not drive the operator's terminal (escape sequences, bidi overrides).
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]+/g, ' ').replace(/\s+/g, ' ');
-  return flat.length <= width ? flat : `${flat.slice(0, width - 1)}…`;
+  const flat = text.replace(TERMINAL_UNSAFE, ' ').replace(/\s+/g, ' ');
+  const points = Array.from(flat);
+  return points.length <= width ? flat : `${points.slice(0, width - 1).join('')}…`;
 }
 
 function table(rows: string[][]): string {

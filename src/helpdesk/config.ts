@@ -10,9 +10,12 @@ export interface TicketServerConfig {
   helpdesk: HelpdeskConfig;
   outboxPath: string;
   siteUrl: string | undefined;
-  trustProxy: boolean;
+  /** How many reverse proxies stand in front of the server (TRUST_PROXY, default 0). */
+  trustProxy: number;
   /** Tickets one client may send in a burst (then one a minute): TICKET_RATE_LIMIT, default 5. */
   rateLimitBurst: number;
+  /** Tickets all clients together may send a minute: TICKET_RATE_LIMIT_GLOBAL, default 600. */
+  rateLimitGlobal: number;
   /** DELIVERY_LOOKUP_DELAY_MS and DELIVERY_MIN_RETRY_MS: shortened only by tests and benchmarks. */
   delivery: { lookupDelayMs: number; minRetryMs: number };
 }
@@ -36,6 +39,8 @@ export function ticketServerConfigFromEnv(env: Env): TicketServerConfig {
     problems,
   );
   const rateLimitBurst = positiveInteger(env, 'TICKET_RATE_LIMIT', 5, problems);
+  const rateLimitGlobal = positiveInteger(env, 'TICKET_RATE_LIMIT_GLOBAL', 600, problems);
+  const trustProxy = proxyHops(env, problems);
   const delivery = {
     lookupDelayMs: wholeNumber(env, 'DELIVERY_LOOKUP_DELAY_MS', DEFAULT_LOOKUP_DELAY_MS, problems),
     minRetryMs: wholeNumber(env, 'DELIVERY_MIN_RETRY_MS', DEFAULT_MIN_RETRY_MS, problems),
@@ -43,11 +48,12 @@ export function ticketServerConfigFromEnv(env: Env): TicketServerConfig {
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     rateLimitBurst,
+    rateLimitGlobal,
     delivery,
     helpdesk: helpdesk!,
     outboxPath: env.OUTBOX_PATH || DEFAULT_OUTBOX_PATH,
     siteUrl,
-    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    trustProxy,
   };
 }
 
@@ -73,6 +79,12 @@ function helpdeskFromEnv(env: Env, problems: string[]): HelpdeskConfig | undefin
     'the API of GitHub Enterprise Server, e.g. https://ghe.example.com/api/v3',
     problems,
   );
+  // The token travels with every request: never in clear text, except to a server on this machine.
+  if (apiUrl && new URL(apiUrl).protocol === 'http:' && !isLoopback(new URL(apiUrl).hostname)) {
+    problems.push(
+      `GITHUB_API_URL="${apiUrl}" must use https:// (the token is sent with every request; http:// only for 127.0.0.1, ::1 or localhost)`,
+    );
+  }
   if (problems.length > 0) return undefined;
   return { helpdesk: 'github', owner: owner!, repo: repo!, token: env.GITHUB_TOKEN!, apiUrl };
 }
@@ -108,6 +120,24 @@ function wholeNumber(env: Env, name: string, fallback: number, problems: string[
   if (!Number.isInteger(value) || value < 0) {
     problems.push(`${name}="${raw}" must be a whole number of milliseconds (default ${fallback})`);
     return fallback;
+  }
+  return value;
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+
+/** TRUST_PROXY: how many proxies append to X-Forwarded-For in front of the server (0: none, the peer is the client). */
+function proxyHops(env: Env, problems: string[]): number {
+  const raw = env.TRUST_PROXY;
+  if (raw === undefined || raw === '') return 0;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || !Number.isInteger(value) || value > 10) {
+    problems.push(
+      `TRUST_PROXY="${raw}" must be the number of reverse proxies in front of the server: 0 (default) for none, 1 for one load balancer or reverse proxy, 2 for a CDN in front of it`,
+    );
+    return 0;
   }
   return value;
 }

@@ -60,7 +60,12 @@ export function createTicketRuntime(options: TicketRuntimeOptions = {}): TicketR
       outbox,
       siteUrl: config.siteUrl,
       trustProxy: config.trustProxy,
-      rateLimiter: createRateLimiter({ burst: config.rateLimitBurst }),
+      onUntrustedForwardedFor: once(() =>
+        console.warn(
+          'helpdesk: requests arrive with X-Forwarded-For but TRUST_PROXY is 0: every customer behind the proxy shares one rate-limit bucket. Set TRUST_PROXY to the number of proxies in front of this server (1 for one reverse proxy or load balancer).',
+        ),
+      ),
+      rateLimiter: createRateLimiter({ burst: config.rateLimitBurst, globalPerMinute: config.rateLimitGlobal }),
       onStored: () => delivery.wake(),
     },
     outbox,
@@ -78,6 +83,14 @@ let shared: TicketRuntime | undefined;
 export function ticketRuntime(): TicketRuntime {
   shared ??= createTicketRuntime();
   return shared;
+}
+
+function once(action: () => void): () => void {
+  let done = false;
+  return () => {
+    if (!done) action();
+    done = true;
+  };
 }
 
 function logEvent(event: DeliveryEvent): void {

@@ -202,6 +202,32 @@ describe('npm run tickets', () => {
     await reopened.close();
   });
 
+  it('never prints raw control characters from a stored ticket to the terminal', async () => {
+    // A ticket stored before the schema stripped them (or written by hand): escape sequences, C1, bidi overrides.
+    const outbox = new SqliteOutbox(outboxPath());
+    const ticket = ticketSchema.parse(ticketInput({ idempotencyKey: 'cli-test-key-hostile' }));
+    const hostile = {
+      ...ticket,
+      subject: 'Phone \u001b]0;pwned\u0007 down \u009b31m \u202eevil',
+      description: 'a\u001b[2Jb \u0085c',
+    };
+    const now = new Date('2026-11-24T15:00:00Z');
+    const { stored } = await outbox.store(hostile, deriveTicket(hostile, defaultPolicy(), now), now);
+    await outbox.close();
+    const unsafe = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/;
+    for (const args of [['--show', stored.reference], ['--show', stored.reference, '--json'], [], ['--json']]) {
+      const result = run('scripts/tickets.ts', ['--outbox', outboxPath(), ...args]);
+      expect(result.code).toBe(0);
+      expect(result.stdout).not.toMatch(unsafe);
+    }
+    const shown = run('scripts/tickets.ts', ['--outbox', outboxPath(), '--show', stored.reference]).stdout;
+    expect(shown).toMatch(/^DT-\d{8}-\w{5}: Phone \]0;pwned down 31m evil$/m);
+    const json = JSON.parse(
+      run('scripts/tickets.ts', ['--outbox', outboxPath(), '--show', stored.reference, '--json']).stdout,
+    );
+    expect(json.ticket.subject).toBe(hostile.subject);
+  });
+
   it('says there are no tickets yet when the outbox does not exist', () => {
     const result = run('scripts/tickets.ts', ['--outbox', join(temp.dir, 'none.sqlite')]);
     expect(result.code).toBe(0);

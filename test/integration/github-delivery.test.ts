@@ -105,6 +105,26 @@ describe('GitHub delivery', () => {
     expect(github.issues[0]!.title).toMatch(/^EMERGENCY DT-\d{8}-[0-9A-Z]{5}: /);
   });
 
+  it('warns when GitHub drops the labels (a token without triage access), and keeps the delivery', async () => {
+    github.dropLabels(true);
+    const warnings: string[] = [];
+    const [reference] = await fileTickets(deps(), 1);
+    deliver({
+      adapter: createGitHubAdapter({
+        token: github.token,
+        owner: 'example',
+        repo: 'support-tickets',
+        baseUrl: github.baseUrl,
+        warn: (m) => warnings.push(m),
+      }),
+    });
+    await waitFor('delivery', allDelivered([reference!]));
+    expect(warnings).toEqual([
+      `helpdesk: GitHub created issue #1 for ${reference} without the labels priority: high, category: registration: give the token triage (or write) access to example/support-tickets, then add them by hand`,
+    ]);
+    github.dropLabels(false);
+  });
+
   it.each<[string, Fault]>([
     ['a 500', { status: 500 }],
     ['a 503 with Retry-After', { status: 503, headers: { 'retry-after': '0' } }],

@@ -53,8 +53,9 @@ describe('ticketServerConfigFromEnv', () => {
       helpdesk: { helpdesk: 'local' },
       outboxPath: '.data/outbox.sqlite',
       siteUrl: undefined,
-      trustProxy: false,
+      trustProxy: 0,
       rateLimitBurst: 5,
+      rateLimitGlobal: 600,
       delivery: { lookupDelayMs: 30_000, minRetryMs: 5_000 },
     });
   });
@@ -67,8 +68,9 @@ describe('ticketServerConfigFromEnv', () => {
       GITHUB_API_URL: 'https://ghe.example.com/api/v3/',
       SITE_URL: 'https://support.example.com',
       OUTBOX_PATH: '/var/lib/dialtone/outbox.sqlite',
-      TRUST_PROXY: '1',
+      TRUST_PROXY: '2',
       TICKET_RATE_LIMIT: '20',
+      TICKET_RATE_LIMIT_GLOBAL: '1000',
     });
     expect(config).toEqual({
       helpdesk: {
@@ -80,8 +82,9 @@ describe('ticketServerConfigFromEnv', () => {
       },
       outboxPath: '/var/lib/dialtone/outbox.sqlite',
       siteUrl: 'https://support.example.com',
-      trustProxy: true,
+      trustProxy: 2,
       rateLimitBurst: 20,
+      rateLimitGlobal: 1000,
       delivery: { lookupDelayMs: 30_000, minRetryMs: 5_000 },
     });
   });
@@ -96,6 +99,18 @@ describe('ticketServerConfigFromEnv', () => {
     ).toThrow(/HELPDESK_REPO="just-a-name" must be owner\/name/);
     expect(() => ticketServerConfigFromEnv({ HELPDESK: 'zendesk' })).toThrow(/HELPDESK="zendesk" is not a helpdesk/);
     expect(() => ticketServerConfigFromEnv({ SITE_URL: 'support.example.com' })).toThrow(/SITE_URL=/);
+    expect(() => ticketServerConfigFromEnv({ TRUST_PROXY: 'true' })).toThrow(
+      /TRUST_PROXY="true" must be the number of reverse proxies in front of the server: 0 \(default\) for none, 1 for one/,
+    );
+    const github = { HELPDESK: 'github', HELPDESK_REPO: 'example/tickets', GITHUB_TOKEN: 't' };
+    expect(() => ticketServerConfigFromEnv({ ...github, GITHUB_API_URL: 'http://ghe.example.com/api/v3' })).toThrow(
+      /GITHUB_API_URL="http:\/\/ghe.example.com\/api\/v3" must use https:\/\//,
+    );
+    for (const loopback of ['http://127.0.0.1:8080', 'http://localhost:3000/api/v3', 'http://[::1]:9000']) {
+      expect(ticketServerConfigFromEnv({ ...github, GITHUB_API_URL: loopback }).helpdesk).toMatchObject({
+        apiUrl: loopback.replace(/\/$/, ''),
+      });
+    }
     expect(() => ticketServerConfigFromEnv({ TICKET_RATE_LIMIT: 'lots' })).toThrow(
       /TICKET_RATE_LIMIT="lots" must be a whole number of at least 1/,
     );

@@ -34,6 +34,8 @@ export interface FakeGitHub {
   /** For every request without a queued fault: a fault, or undefined for a normal answer. */
   chaos(pick: ((route: Route) => Fault | undefined) | undefined): void;
   setToken(token: string): void;
+  /** Like GitHub for a token without triage access: issues are created, their labels silently dropped. */
+  dropLabels(drop: boolean): void;
   /** Issues filed by someone else (no hidden key). */
   addIssues(count: number): void;
   close(): Promise<void>;
@@ -47,6 +49,7 @@ export async function startFakeGitHub(options: { token?: string; owner?: string;
   const requests: FakeGitHub['requests'] = [];
   const queued: Record<Route, Fault[]> = { create: [], list: [] };
   let chaos: ((route: Route) => Fault | undefined) | undefined;
+  let droppingLabels = false;
   const hanging = new Set<ServerResponse>();
 
   const issuesPath = `/repos/${owner}/${repo}/issues`;
@@ -58,7 +61,7 @@ export async function startFakeGitHub(options: { token?: string; owner?: string;
       number,
       title: input.title,
       body: input.body ?? '',
-      labels: input.labels ?? [],
+      labels: droppingLabels ? [] : (input.labels ?? []),
       created_at: now,
       updated_at: now,
       html_url: `https://github.example/${owner}/${repo}/issues/${number}`,
@@ -149,6 +152,9 @@ export async function startFakeGitHub(options: { token?: string; owner?: string;
     failNext: (route, ...faults) => queued[route].push(...faults),
     chaos: (pick) => {
       chaos = pick;
+    },
+    dropLabels: (drop) => {
+      droppingLabels = drop;
     },
     setToken: (next) => {
       token = next;

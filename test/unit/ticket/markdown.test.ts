@@ -70,6 +70,20 @@ describe('escapeInline', () => {
     expect(escapeInline('line one\nline two')).toBe('line one line two');
   });
 
+  it.each([
+    'www.example.com',
+    '_www.example.com',
+    '*www.example.com*',
+    '~www.example.com',
+    '(www.example.com)',
+    'WWW.example.com',
+  ])('neutralises the autolink in %s, also once GitHub resolves the escapes', (text) => {
+    // GitHub resolves backslash escapes, then links `www.` after a space, `*`, `_`, `~` or `(`.
+    const resolved = escapeInline(`see ${text}`).replace(/\\([\\`*_{}[\]()!|~$+\-.=#])/g, '$1');
+    expect(resolved).not.toMatch(/(^|[\s*_~(])www\./i);
+    expect(resolved.replaceAll(ZWSP, '')).toBe(`see ${text}`);
+  });
+
   it('removes bidi overrides and control characters', () => {
     expect(escapeInline('abc\u202edef\u0000')).toBe('abcdef');
   });
