@@ -9,6 +9,8 @@ export type HelpdeskConfig =
 export interface TicketServerConfig {
   helpdesk: HelpdeskConfig;
   outboxPath: string;
+  /** OUTBOX_URL=postgres://...: a PostgreSQL outbox shared by several servers (instead of OUTBOX_PATH). */
+  outboxUrl: string | undefined;
   siteUrl: string | undefined;
   /** How many reverse proxies stand in front of the server (TRUST_PROXY, default 0). */
   trustProxy: number;
@@ -41,6 +43,12 @@ export function ticketServerConfigFromEnv(env: Env): TicketServerConfig {
   const rateLimitBurst = positiveInteger(env, 'TICKET_RATE_LIMIT', 5, problems);
   const rateLimitGlobal = positiveInteger(env, 'TICKET_RATE_LIMIT_GLOBAL', 600, problems);
   const trustProxy = proxyHops(env, problems);
+  const outboxUrl = env.OUTBOX_URL || undefined;
+  if (outboxUrl && !/^postgres(ql)?:\/\/./.test(outboxUrl)) {
+    problems.push(
+      'OUTBOX_URL must be a PostgreSQL URL, postgres://user:password@host:5432/database (or leave it unset for the SQLite file OUTBOX_PATH)',
+    );
+  }
   const delivery = {
     lookupDelayMs: wholeNumber(env, 'DELIVERY_LOOKUP_DELAY_MS', DEFAULT_LOOKUP_DELAY_MS, problems),
     minRetryMs: wholeNumber(env, 'DELIVERY_MIN_RETRY_MS', DEFAULT_MIN_RETRY_MS, problems),
@@ -52,6 +60,7 @@ export function ticketServerConfigFromEnv(env: Env): TicketServerConfig {
     delivery,
     helpdesk: helpdesk!,
     outboxPath: env.OUTBOX_PATH || DEFAULT_OUTBOX_PATH,
+    outboxUrl,
     siteUrl,
     trustProxy,
   };

@@ -7,6 +7,7 @@ import { startDelivery, type DeliveryEvent, type DeliveryLoop } from './delivery
 import { createGitHubAdapter } from './github-adapter.ts';
 import type { TicketRequestDeps } from './handler.ts';
 import type { Outbox } from './outbox.ts';
+import { PostgresOutbox } from './postgres-outbox.ts';
 import { SqliteOutbox } from './sqlite-outbox.ts';
 import { createRateLimiter } from './rate-limit.ts';
 
@@ -15,6 +16,8 @@ export interface TicketRuntime {
   deps: Omit<TicketRequestDeps, 'clientAddress'>;
   outbox: Outbox;
   delivery: DeliveryLoop;
+  /** Resolves once the outbox is open and migrated; rejects with why it cannot be (the server then stops). */
+  ready: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -46,7 +49,7 @@ export function createAdapter(config: HelpdeskConfig): HelpdeskAdapter {
 export function createTicketRuntime(options: TicketRuntimeOptions = {}): TicketRuntime {
   const config = ticketServerConfigFromEnv(options.env ?? process.env);
   const policy = options.policy ?? loadPolicyFile(options.policyFile);
-  const outbox: Outbox = new SqliteOutbox(config.outboxPath);
+  const { outbox, ready } = openOutbox(config.outboxUrl ?? config.outboxPath);
   const delivery = startDelivery({
     outbox,
     adapter: createAdapter(config.helpdesk),
@@ -70,11 +73,43 @@ export function createTicketRuntime(options: TicketRuntimeOptions = {}): TicketR
     },
     outbox,
     delivery,
+    ready,
     async close() {
       await delivery.stop();
       await outbox.close();
     },
   };
+}
+
+/**
+ * The outbox at `location`: a postgres:// URL, or a SQLite file. PostgreSQL opens asynchronously (connect,
+ * migrate): calls made meanwhile wait for it.
+ */
+export function openOutbox(location: string): { outbox: Outbox; ready: Promise<void> } {
+  if (!/^postgres(ql)?:\/\//.test(location)) return { outbox: new SqliteOutbox(location), ready: Promise.resolve() };
+  const opening = PostgresOutbox.open(location);
+  opening.catch(() => {}); // reported through `ready`
+  const call =
+    <K extends keyof Outbox>(name: K) =>
+    async (...args: unknown[]) =>
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- forwards each method with its own arguments
+      ((await opening)[name] as any)(...args);
+  const outbox: Outbox = {
+    location: location.replace(/:[^:@/]*@/, '@'),
+    store: call('store'),
+    findByKey: call('findByKey'),
+    get: call('get'),
+    list: call('list'),
+    claimNext: call('claimNext'),
+    renewLease: call('renewLease'),
+    recover: call('recover'),
+    nextAttemptTime: call('nextAttemptTime'),
+    markDelivered: call('markDelivered'),
+    markRetry: call('markRetry'),
+    retryNow: call('retryNow'),
+    close: async () => (await opening.catch(() => undefined))?.close(),
+  };
+  return { outbox, ready: opening.then(() => undefined) };
 }
 
 let shared: TicketRuntime | undefined;

@@ -5,6 +5,7 @@ import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { DerivedTicket, Ticket } from '../lib/ticket/index.ts';
+import { createGroupCommit } from './group-commit.ts';
 import {
   DEFAULT_OUTBOX_PATH,
   newReference,
@@ -65,6 +66,9 @@ type Row = Record<string, string | number | null>;
 export class SqliteOutbox implements Outbox {
   readonly location: string;
   readonly #db: DatabaseSync;
+  readonly #group = createGroupCommit((batch: Array<{ ticket: Ticket; derived: DerivedTicket; now: Date }>) =>
+    this.#commitBatch(batch),
+  );
 
   /** Opens (and creates: folder 0700, file 0600, as tickets hold personal data) the file; `:memory:` for tests. */
   constructor(path: string = DEFAULT_OUTBOX_PATH) {
@@ -102,12 +106,33 @@ export class SqliteOutbox implements Outbox {
     }
   }
 
-  async store(ticket: Ticket, derived: DerivedTicket, now: Date): Promise<StoreResult> {
-    return this.storeNow(ticket, derived, now);
+  store(ticket: Ticket, derived: DerivedTicket, now: Date): Promise<StoreResult> {
+    return this.#group.submit({ ticket, derived, now });
   }
 
-  /** The synchronous insert (one transaction). */
-  storeNow(ticket: Ticket, derived: DerivedTicket, now: Date): StoreResult {
+  /** Every ticket that arrived since the last commit, in one transaction: one fsync for all of them. */
+  async #commitBatch(batch: Array<{ ticket: Ticket; derived: DerivedTicket; now: Date }>) {
+    if (batch.length > 1) {
+      try {
+        this.#db.exec('BEGIN IMMEDIATE');
+        const results = batch.map(({ ticket, derived, now }) => this.#insert(ticket, derived, now));
+        this.#db.exec('COMMIT');
+        return results;
+      } catch {
+        if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
+        // One bad apple (or a busy file): store them one by one, so each gets its own answer.
+      }
+    }
+    return batch.map(({ ticket, derived, now }) => {
+      try {
+        return this.#insert(ticket, derived, now);
+      } catch (error) {
+        return error instanceof Error ? error : new Error(String(error));
+      }
+    });
+  }
+
+  #insert(ticket: Ticket, derived: DerivedTicket, now: Date): StoreResult {
     const existing = this.#byKey(ticket.idempotencyKey);
     if (existing) return { stored: existing, created: false };
     const insert = this.#db.prepare(`
@@ -242,6 +267,7 @@ export class SqliteOutbox implements Outbox {
   }
 
   async close(): Promise<void> {
+    await this.#group.drain();
     if (this.#db.isOpen) this.#db.close();
   }
 

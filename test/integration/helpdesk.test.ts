@@ -52,6 +52,7 @@ describe('ticketServerConfigFromEnv', () => {
     expect(ticketServerConfigFromEnv({})).toEqual({
       helpdesk: { helpdesk: 'local' },
       outboxPath: '.data/outbox.sqlite',
+      outboxUrl: undefined,
       siteUrl: undefined,
       trustProxy: 0,
       rateLimitBurst: 5,
@@ -68,6 +69,7 @@ describe('ticketServerConfigFromEnv', () => {
       GITHUB_API_URL: 'https://ghe.example.com/api/v3/',
       SITE_URL: 'https://support.example.com',
       OUTBOX_PATH: '/var/lib/dialtone/outbox.sqlite',
+      OUTBOX_URL: 'postgres://dialtone:secret@db.internal:5432/dialtone',
       TRUST_PROXY: '2',
       TICKET_RATE_LIMIT: '20',
       TICKET_RATE_LIMIT_GLOBAL: '1000',
@@ -81,6 +83,7 @@ describe('ticketServerConfigFromEnv', () => {
         apiUrl: 'https://ghe.example.com/api/v3',
       },
       outboxPath: '/var/lib/dialtone/outbox.sqlite',
+      outboxUrl: 'postgres://dialtone:secret@db.internal:5432/dialtone',
       siteUrl: 'https://support.example.com',
       trustProxy: 2,
       rateLimitBurst: 20,
@@ -99,6 +102,9 @@ describe('ticketServerConfigFromEnv', () => {
     ).toThrow(/HELPDESK_REPO="just-a-name" must be owner\/name/);
     expect(() => ticketServerConfigFromEnv({ HELPDESK: 'zendesk' })).toThrow(/HELPDESK="zendesk" is not a helpdesk/);
     expect(() => ticketServerConfigFromEnv({ SITE_URL: 'support.example.com' })).toThrow(/SITE_URL=/);
+    expect(() => ticketServerConfigFromEnv({ OUTBOX_URL: 'mysql://db/x' })).toThrow(
+      /OUTBOX_URL must be a PostgreSQL URL/,
+    );
     expect(() => ticketServerConfigFromEnv({ TRUST_PROXY: 'true' })).toThrow(
       /TRUST_PROXY="true" must be the number of reverse proxies in front of the server: 0 \(default\) for none, 1 for one/,
     );

@@ -1,6 +1,7 @@
 // The outbox implementations the contract suite runs against, each with its own throwaway store.
 import { join } from 'node:path';
-import { SqliteOutbox, type Outbox } from '../../../src/helpdesk/index.ts';
+import { PostgresOutbox, SqliteOutbox, type Outbox } from '../../../src/helpdesk/index.ts';
+import { startPostgres, type PostgresServer } from './postgres.ts';
 import { tempDir } from './tickets.ts';
 
 export interface OutboxKind {
@@ -29,6 +30,25 @@ function sqlite(): OutboxKind {
   };
 }
 
+function postgres(): OutboxKind {
+  let server: PostgresServer | undefined;
+  let count = 0;
+  let url = '';
+  return {
+    name: 'PostgreSQL',
+    async setUp() {
+      server = await startPostgres();
+    },
+    async open(options = {}) {
+      if (!options.keep) url = await server!.createDatabase(`contract_${++count}`);
+      return PostgresOutbox.open(url);
+    },
+    async tearDown() {
+      await server?.stop();
+    },
+  };
+}
+
 export function outboxKinds(): OutboxKind[] {
-  return [sqlite()];
+  return [sqlite(), postgres()];
 }
