@@ -1,12 +1,12 @@
 // The local inbox: lists tickets in the outbox with priority, due times and delivery state.
-//   npm run tickets [-- --json] [--state pending|sending|delivered|failed] [--outbox FILE]
+//   npm run tickets [-- --json] [--state pending|sending|delivered|failed] [--outbox FILE|postgres://URL]
 //   npm run tickets -- --show DT-20261124-7F3K9 [--json]
 //   npm run tickets -- --retry DT-20261124-7F3K9      (try a failed delivery, or one whose lease expired, now)
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { formatInstantIn } from '../src/lib/time-format.ts';
 import { DEFAULT_OUTBOX_PATH, type DeliveryState, type StoredTicket } from '../src/helpdesk/outbox.ts';
-import { SqliteOutbox } from '../src/helpdesk/sqlite-outbox.ts';
+import { openOutbox } from '../src/helpdesk/runtime.ts';
 import { ticketLabels, ticketTitle, toMarkdown } from '../src/lib/ticket/index.ts';
 
 const USAGE = 'usage: npm run tickets [-- --json] [--state STATE] [--show REF] [--retry REF] [--outbox FILE]';
@@ -37,16 +37,19 @@ if (args.state !== undefined && !STATES.includes(args.state as DeliveryState)) {
   fail(`tickets: --state must be one of ${STATES.join(', ')}`, 2);
 }
 
-const path = args.outbox ?? (process.env.OUTBOX_PATH || DEFAULT_OUTBOX_PATH);
-if (!existsSync(path)) {
+// --outbox FILE or URL, else the server's own setting: OUTBOX_URL (PostgreSQL) before OUTBOX_PATH (SQLite).
+const path = args.outbox ?? (process.env.OUTBOX_URL || process.env.OUTBOX_PATH || DEFAULT_OUTBOX_PATH);
+const isUrl = /^postgres(ql)?:\/\//.test(path);
+if (!isUrl && !existsSync(path)) {
   if (args.show || args.retry) fail(`${path}: no outbox yet, so no ticket ${args.show ?? args.retry}`);
   if (args.json) process.stdout.write('[]\n');
   else process.stderr.write(`No tickets yet (${path} does not exist).\n`);
   process.exit(0);
 }
 
-const outbox = new SqliteOutbox(path);
+const { outbox, ready } = openOutbox(path);
 try {
+  await ready;
   if (args.retry) await retry(args.retry);
   else if (args.show) await show(args.show);
   else await list();
@@ -63,7 +66,7 @@ async function retry(reference: string): Promise<void> {
 
 async function show(reference: string): Promise<void> {
   const stored = await outbox.get(reference);
-  if (!stored) fail(`${reference}: no such ticket in ${path}`);
+  if (!stored) fail(`${reference}: no such ticket in ${outbox.location}`);
   if (args.json) {
     process.stdout.write(`${jsonForTerminal(stored)}\n`);
     return;
@@ -88,7 +91,7 @@ async function list(): Promise<void> {
     return;
   }
   if (tickets.length === 0) {
-    process.stderr.write(`No tickets${args.state ? ` in state ${args.state}` : ''} in ${path}.\n`);
+    process.stderr.write(`No tickets${args.state ? ` in state ${args.state}` : ''} in ${outbox.location}.\n`);
     return;
   }
   const header = [

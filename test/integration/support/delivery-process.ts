@@ -1,17 +1,20 @@
 // A delivery loop in its own process, so a test can kill it mid-request (SIGKILL) like a crashed server.
-//   node delivery-process.ts OUTBOX_FILE GITHUB_BASE_URL [LEASE_MS]
-import { createGitHubAdapter, SqliteOutbox, startDelivery } from '../../../src/helpdesk/index.ts';
+//   node delivery-process.ts OUTBOX GITHUB_BASE_URL [LEASE_MS] [REQUEST_TIMEOUT_MS]
+// OUTBOX is a SQLite file or a postgres:// URL. Prints `started` and then one JSON line per delivery event.
+import { createGitHubAdapter, openOutbox, startDelivery } from '../../../src/helpdesk/index.ts';
 
-const [outboxPath, baseUrl, leaseMs] = process.argv.slice(2);
-const outbox = new SqliteOutbox(outboxPath);
-startDelivery({
+const [location, baseUrl, leaseMs, requestTimeoutMs] = process.argv.slice(2);
+const { outbox, ready } = openOutbox(location!);
+await ready;
+const loop = startDelivery({
   outbox,
   adapter: createGitHubAdapter({
     token: 'test-token',
     owner: 'example',
     repo: 'support-tickets',
     baseUrl,
-    requestTimeoutMs: 60_000,
+    requestTimeoutMs: Number(requestTimeoutMs ?? 60_000),
+    warn: () => {},
   }),
   baseDelayMs: 20,
   minRetryMs: 20,
@@ -20,4 +23,4 @@ startDelivery({
   idlePollMs: 50,
   onEvent: (event) => process.stdout.write(`${JSON.stringify(event)}\n`),
 });
-process.stdout.write('started\n');
+process.stdout.write(`started ${loop.owner}\n`);

@@ -28,7 +28,8 @@ export interface FakeGitHub {
   baseUrl: string;
   token: string;
   issues: FakeIssue[];
-  requests: Array<{ route: Route; at: number }>;
+  /** Every request, in arrival order; a create carries the title and labels it asked for. */
+  requests: Array<{ route: Route; at: number; title?: string; labels?: string[] }>;
   /** Faults for the next requests on a route, in order. */
   failNext(route: Route, ...faults: Fault[]): void;
   /** For every request without a queued fault: a fault, or undefined for a normal answer. */
@@ -108,7 +109,11 @@ export async function startFakeGitHub(options: { token?: string; owner?: string;
             : undefined
         : undefined;
     if (!route) return send(res, 404, { message: 'Not Found' });
-    requests.push({ route, at: Date.now() });
+    const asked =
+      route === 'create'
+        ? (JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { title?: string; labels?: string[] })
+        : {};
+    requests.push({ route, at: Date.now(), title: asked.title, labels: asked.labels });
     if (req.headers.authorization !== `token ${token}`) return send(res, 401, { message: 'Bad credentials' });
 
     const fault = queued[route].shift() ?? chaos?.(route);
