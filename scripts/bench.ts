@@ -4,17 +4,28 @@
 //     the number of articles) and the build time per article.
 //  2. Status page budget: /status/ HTML (CSS inlined) at most 14 KB gzip, no third-party or render-blocking
 //     requests; the rebuild after a one-line incident update.
-// Options: --sizes 30,600  --runs 3  (CONTENT_DIR and the output folder are temporary copies).
+//  3. POST /api/tickets under load (scripts/bench-endpoint.ts): durable 202s per second and latency beside the
+//     validation-only rate, on SQLite and PostgreSQL; tickets lost or duplicated through a failing GitHub.
+// Options: --sizes 30,600  --runs 3  --sections kb,status,endpoint  --clients 32  --requests 2000
+// (CONTENT_DIR and the output folder are temporary copies).
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { benchEndpoint } from './bench-endpoint.ts';
 
 const { values } = parseArgs({
-  options: { sizes: { type: 'string', default: '30,600' }, runs: { type: 'string', default: '3' } },
+  options: {
+    sizes: { type: 'string', default: '30,600' },
+    runs: { type: 'string', default: '3' },
+    sections: { type: 'string', default: 'kb,status,endpoint' },
+    clients: { type: 'string', default: '32' },
+    requests: { type: 'string', default: '2000' },
+  },
 });
+const sections = new Set(values.sections.split(','));
 const sizes = values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
 const work = mkdtempSync(path.join(tmpdir(), 'dialtone-bench-'));
@@ -84,86 +95,93 @@ function articlePages(outDir: string): string[] {
     .map((f) => path.join(kbDir, f));
 }
 
-console.log(`## KB scale: ${sizes.join(' vs ')} articles, ${runs} alternating runs each\n`);
-const results = new Map<number, { ms: number[]; article: number; index: number; home: number }>();
-const dirs = new Map(sizes.map((n) => [n, contentWith(n)]));
-for (let run = 0; run < runs; run++) {
-  for (const n of sizes) {
-    const outDir = path.join(outRoot, `dist-${n}`);
-    const ms = build(dirs.get(n)!, outDir);
-    const entry = results.get(n) ?? { ms: [], article: 0, index: 0, home: 0 };
-    entry.ms.push(ms);
-    entry.article = median(articlePages(outDir).map(gz));
-    entry.index = gz(path.join(outDir, 'client', 'kb', 'index.html'));
-    entry.home = gz(path.join(outDir, 'client', 'index.html'));
-    results.set(n, entry);
+if (sections.has('kb') || sections.has('status')) benchSite();
+if (sections.has('endpoint')) {
+  await benchEndpoint({ runs, connections: Number(values.clients), amount: Number(values.requests) });
+}
+
+function benchSite(): void {
+  console.log(`## KB scale: ${sizes.join(' vs ')} articles, ${runs} alternating runs each\n`);
+  const results = new Map<number, { ms: number[]; article: number; index: number; home: number }>();
+  const dirs = new Map(sizes.map((n) => [n, contentWith(n)]));
+  for (let run = 0; run < runs; run++) {
+    for (const n of sizes) {
+      const outDir = path.join(outRoot, `dist-${n}`);
+      const ms = build(dirs.get(n)!, outDir);
+      const entry = results.get(n) ?? { ms: [], article: 0, index: 0, home: 0 };
+      entry.ms.push(ms);
+      entry.article = median(articlePages(outDir).map(gz));
+      entry.index = gz(path.join(outDir, 'client', 'kb', 'index.html'));
+      entry.home = gz(path.join(outDir, 'client', 'index.html'));
+      results.set(n, entry);
+    }
   }
-}
-console.log('| articles | build (median) | per article | article page (median gzip) | /kb/ gzip | home gzip |');
-console.log('| --- | --- | --- | --- | --- | --- |');
-for (const [n, r] of results) {
-  const ms = median(r.ms);
-  console.log(
-    `| ${n} | ${(ms / 1000).toFixed(1)} s | ${(ms / n).toFixed(0)} ms | ${kb(r.article)} | ${kb(r.index)} | ${kb(r.home)} |`,
-  );
-}
-const [small, large] = sizes.map((n) => results.get(n)!);
-if (small && large) {
-  console.log(
-    `\nratio ${sizes[1]}/${sizes[0]}: article page ${(large.article / small.article).toFixed(2)}x, /kb/ ${(large.index / small.index).toFixed(2)}x, ` +
-      `home ${(large.home / small.home).toFixed(2)}x, build time per article ${(median(large.ms) / sizes[1]! / (median(small.ms) / sizes[0]!)).toFixed(2)}x`,
-  );
-}
+  console.log('| articles | build (median) | per article | article page (median gzip) | /kb/ gzip | home gzip |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  for (const [n, r] of results) {
+    const ms = median(r.ms);
+    console.log(
+      `| ${n} | ${(ms / 1000).toFixed(1)} s | ${(ms / n).toFixed(0)} ms | ${kb(r.article)} | ${kb(r.index)} | ${kb(r.home)} |`,
+    );
+  }
+  const [small, large] = sizes.map((n) => results.get(n)!);
+  if (small && large) {
+    console.log(
+      `\nratio ${sizes[1]}/${sizes[0]}: article page ${(large.article / small.article).toFixed(2)}x, /kb/ ${(large.index / small.index).toFixed(2)}x, ` +
+        `home ${(large.home / small.home).toFixed(2)}x, build time per article ${(median(large.ms) / sizes[1]! / (median(small.ms) / sizes[0]!)).toFixed(2)}x`,
+    );
+  }
 
-const statusPage = path.join(outRoot, `dist-${sizes[0]}`, 'client', 'status', 'index.html');
-if (existsSync(statusPage)) {
-  console.log('\n## Status page budget\n');
-  const html = readFileSync(statusPage, 'utf8');
-  const size = gz(statusPage);
-  // Links the browser does not fetch (canonical, alternate feeds, sitemap) are not requests.
-  const external = [...html.matchAll(/<(?:script|link|img)[^>]+(?:src|href)="(https?:)?\/\/[^"]+"[^>]*>/g)].filter(
-    ([tag]) => !/\brel="(canonical|alternate|sitemap)"/.test(tag),
-  ).length;
-  const blocking = [...html.matchAll(/<script(?![^>]*type="module")(?![^>]*\basync\b)(?![^>]*\bdefer\b)[^>]*\ssrc=/g)]
-    .length;
-  const stylesheets = [...html.matchAll(/<link[^>]+rel="stylesheet"/g)].length;
-  console.log(
-    `/status/ HTML with inlined CSS: ${kb(size)} gzip (budget 14 KB): ${size <= 14 * 1024 ? 'within' : 'OVER'}`,
-  );
-  console.log(
-    `third-party requests: ${external}; render-blocking scripts: ${blocking}; external stylesheets: ${stylesheets}`,
-  );
+  const statusPage = path.join(outRoot, `dist-${sizes[0]}`, 'client', 'status', 'index.html');
+  if (existsSync(statusPage)) {
+    console.log('\n## Status page budget\n');
+    const html = readFileSync(statusPage, 'utf8');
+    const size = gz(statusPage);
+    // Links the browser does not fetch (canonical, alternate feeds, sitemap) are not requests.
+    const external = [...html.matchAll(/<(?:script|link|img)[^>]+(?:src|href)="(https?:)?\/\/[^"]+"[^>]*>/g)].filter(
+      ([tag]) => !/\brel="(canonical|alternate|sitemap)"/.test(tag),
+    ).length;
+    const blocking = [...html.matchAll(/<script(?![^>]*type="module")(?![^>]*\basync\b)(?![^>]*\bdefer\b)[^>]*\ssrc=/g)]
+      .length;
+    const stylesheets = [...html.matchAll(/<link[^>]+rel="stylesheet"/g)].length;
+    console.log(
+      `/status/ HTML with inlined CSS: ${kb(size)} gzip (budget 14 KB): ${size <= 14 * 1024 ? 'within' : 'OVER'}`,
+    );
+    console.log(
+      `third-party requests: ${external}; render-blocking scripts: ${blocking}; external stylesheets: ${stylesheets}`,
+    );
 
-  const incidentCli = path.join('scripts', 'incident.ts');
-  if (existsSync(incidentCli)) {
-    const dir = dirs.get(sizes[0]!)!;
-    const file = path.join(dir, 'incidents.json');
-    const data = JSON.parse(readFileSync(file, 'utf8')) as {
-      incidents: { id: string; updates: { status: string }[] }[];
-    };
-    const open = data.incidents.find((i) => i.updates.at(-1)?.status !== 'resolved');
-    if (open) {
-      const start = performance.now();
-      const update = spawnSync(
-        process.execPath,
-        [
-          incidentCli,
-          'update',
-          open.id,
-          '--file',
-          file,
-          '--status',
-          'monitoring',
-          '--body',
-          'A fix is in place; we are watching.',
-        ],
-        { encoding: 'utf8' },
-      );
-      if (update.status !== 0) console.log(`incident update failed: ${update.stderr}`);
-      build(dir, path.join(outRoot, 'dist-publish'));
-      console.log(
-        `publish after a one-line incident update (CLI + full build, ${sizes[0]} articles): ${((performance.now() - start) / 1000).toFixed(1)} s`,
-      );
+    const incidentCli = path.join('scripts', 'incident.ts');
+    if (existsSync(incidentCli)) {
+      const dir = dirs.get(sizes[0]!)!;
+      const file = path.join(dir, 'incidents.json');
+      const data = JSON.parse(readFileSync(file, 'utf8')) as {
+        incidents: { id: string; updates: { status: string }[] }[];
+      };
+      const open = data.incidents.find((i) => i.updates.at(-1)?.status !== 'resolved');
+      if (open) {
+        const start = performance.now();
+        const update = spawnSync(
+          process.execPath,
+          [
+            incidentCli,
+            'update',
+            open.id,
+            '--file',
+            file,
+            '--status',
+            'monitoring',
+            '--body',
+            'A fix is in place; we are watching.',
+          ],
+          { encoding: 'utf8' },
+        );
+        if (update.status !== 0) console.log(`incident update failed: ${update.stderr}`);
+        build(dir, path.join(outRoot, 'dist-publish'));
+        console.log(
+          `publish after a one-line incident update (CLI + full build, ${sizes[0]} articles): ${((performance.now() - start) / 1000).toFixed(1)} s`,
+        );
+      }
     }
   }
 }

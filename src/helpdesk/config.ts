@@ -1,5 +1,5 @@
 // Helpdesk configuration from the environment, with one clear error naming every missing or wrong variable.
-import { DEFAULT_LOOKUP_DELAY_MS, DEFAULT_MIN_RETRY_MS } from './delivery.ts';
+import { DEFAULT_LOOKUP_DELAY_MS, DEFAULT_MAX_RETRY_MS, DEFAULT_MIN_RETRY_MS } from './delivery.ts';
 import { DEFAULT_OUTBOX_PATH } from './outbox.ts';
 
 export type HelpdeskConfig =
@@ -18,8 +18,8 @@ export interface TicketServerConfig {
   rateLimitBurst: number;
   /** Tickets all clients together may send a minute: TICKET_RATE_LIMIT_GLOBAL, default 600. */
   rateLimitGlobal: number;
-  /** DELIVERY_LOOKUP_DELAY_MS and DELIVERY_MIN_RETRY_MS: shortened only by tests and benchmarks. */
-  delivery: { lookupDelayMs: number; minRetryMs: number };
+  /** DELIVERY_LOOKUP_DELAY_MS, DELIVERY_MIN_RETRY_MS, DELIVERY_MAX_RETRY_MS: shortened only by tests and benchmarks. */
+  delivery: { lookupDelayMs: number; minRetryMs: number; maxRetryMs: number };
 }
 
 export class ConfigError extends Error {
@@ -52,6 +52,7 @@ export function ticketServerConfigFromEnv(env: Env): TicketServerConfig {
   const delivery = {
     lookupDelayMs: wholeNumber(env, 'DELIVERY_LOOKUP_DELAY_MS', DEFAULT_LOOKUP_DELAY_MS, problems),
     minRetryMs: wholeNumber(env, 'DELIVERY_MIN_RETRY_MS', DEFAULT_MIN_RETRY_MS, problems),
+    maxRetryMs: wholeNumber(env, 'DELIVERY_MAX_RETRY_MS', DEFAULT_MAX_RETRY_MS, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return {

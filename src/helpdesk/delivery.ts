@@ -33,6 +33,7 @@ export interface DeliveryOptions {
 
 export const DEFAULT_LOOKUP_DELAY_MS = 30_000;
 export const DEFAULT_MIN_RETRY_MS = 5_000;
+export const DEFAULT_MAX_RETRY_MS = 15 * 60_000;
 
 export type DeliveryEvent =
   | { type: 'delivered'; reference: string; externalId: string; attempts: number }
@@ -54,7 +55,7 @@ export function startDelivery(options: DeliveryOptions): DeliveryLoop {
   const random = options.random ?? Math.random;
   const owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const baseDelayMs = options.baseDelayMs ?? 2_000;
-  const maxDelayMs = options.maxDelayMs ?? 15 * 60_000;
+  const maxDelayMs = options.maxDelayMs ?? DEFAULT_MAX_RETRY_MS;
   const minRetryMs = options.minRetryMs ?? DEFAULT_MIN_RETRY_MS;
   const lookupDelayMs = options.lookupDelayMs ?? DEFAULT_LOOKUP_DELAY_MS;
   const leaseMs = options.leaseMs ?? 60_000;

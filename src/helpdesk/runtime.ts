@@ -55,6 +55,9 @@ export function createTicketRuntime(options: TicketRuntimeOptions = {}): TicketR
     adapter: createAdapter(config.helpdesk),
     lookupDelayMs: config.delivery.lookupDelayMs,
     minRetryMs: config.delivery.minRetryMs,
+    // Backoff starts at the shortest wait: 5 s, 10 s, 20 s... up to 15 minutes.
+    baseDelayMs: config.delivery.minRetryMs,
+    maxDelayMs: config.delivery.maxRetryMs,
     onEvent: options.onEvent ?? logEvent,
   });
   return {

@@ -57,7 +57,7 @@ describe('ticketServerConfigFromEnv', () => {
       trustProxy: 0,
       rateLimitBurst: 5,
       rateLimitGlobal: 600,
-      delivery: { lookupDelayMs: 30_000, minRetryMs: 5_000 },
+      delivery: { lookupDelayMs: 30_000, minRetryMs: 5_000, maxRetryMs: 900_000 },
     });
   });
 
@@ -88,7 +88,7 @@ describe('ticketServerConfigFromEnv', () => {
       trustProxy: 2,
       rateLimitBurst: 20,
       rateLimitGlobal: 1000,
-      delivery: { lookupDelayMs: 30_000, minRetryMs: 5_000 },
+      delivery: { lookupDelayMs: 30_000, minRetryMs: 5_000, maxRetryMs: 900_000 },
     });
   });
 
