@@ -1,19 +1,21 @@
 // The local inbox: lists tickets in the outbox with priority, due times and delivery state.
-//   npm run tickets [-- --json] [--state pending|sending|delivered|failed] [--outbox FILE]
+//   npm run tickets [-- --json] [--state pending|sending|delivered|failed] [--outbox FILE|postgres://URL]
 //   npm run tickets -- --show DT-20261124-7F3K9 [--json]
-//   npm run tickets -- --retry DT-20261124-7F3K9      (try a failed delivery again now)
+//   npm run tickets -- --retry DT-20261124-7F3K9      (try a failed delivery, or one whose lease expired, now)
 //   npm run tickets -- --check-helpdesk               (one read-only call to the configured helpdesk)
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { formatInstantIn } from '../src/lib/time-format.ts';
 import { ConfigError, ticketServerConfigFromEnv } from '../src/helpdesk/config.ts';
-import { DEFAULT_OUTBOX_PATH, Outbox, type DeliveryState, type StoredTicket } from '../src/helpdesk/outbox.ts';
-import { createAdapter } from '../src/helpdesk/runtime.ts';
+import { DEFAULT_OUTBOX_PATH, type DeliveryState, type StoredTicket } from '../src/helpdesk/outbox.ts';
+import { createAdapter, openOutbox } from '../src/helpdesk/runtime.ts';
 import { ticketLabels, ticketTitle, toMarkdown } from '../src/lib/ticket/index.ts';
 
 const USAGE =
   'usage: npm run tickets [-- --json] [--state STATE] [--show REF] [--retry REF] [--outbox FILE] [--check-helpdesk]';
 const STATES: DeliveryState[] = ['pending', 'sending', 'delivered', 'failed'];
+/** Control characters (C0 but tab and newline, DEL, C1) and bidi controls that could drive or disguise a terminal. */
+const TERMINAL_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 
 function fail(message: string, code = 1): never {
   process.stderr.write(`${message}\n`);
@@ -67,33 +69,38 @@ async function checkHelpdesk(): Promise<never> {
   process.exit(result.ok ? 0 : 1);
 }
 
-const path = args.outbox ?? (process.env.OUTBOX_PATH || DEFAULT_OUTBOX_PATH);
-if (!existsSync(path)) {
+// --outbox FILE or URL, else the server's own setting: OUTBOX_URL (PostgreSQL) before OUTBOX_PATH (SQLite).
+const path = args.outbox ?? (process.env.OUTBOX_URL || process.env.OUTBOX_PATH || DEFAULT_OUTBOX_PATH);
+const isUrl = /^postgres(ql)?:\/\//.test(path);
+if (!isUrl && !existsSync(path)) {
   if (args.show || args.retry) fail(`${path}: no outbox yet, so no ticket ${args.show ?? args.retry}`);
   if (args.json) process.stdout.write('[]\n');
   else process.stderr.write(`No tickets yet (${path} does not exist).\n`);
   process.exit(0);
 }
 
-const outbox = new Outbox(path);
+const { outbox, ready } = openOutbox(path);
 try {
-  if (args.retry) retry(args.retry);
-  else if (args.show) show(args.show);
-  else list();
+  await ready;
+  if (args.retry) await retry(args.retry);
+  else if (args.show) await show(args.show);
+  else await list();
 } finally {
-  outbox.close();
+  await outbox.close();
 }
 
-function retry(reference: string): void {
-  if (!outbox.retryNow(reference, new Date())) fail(`${reference}: not found, or already delivered`);
+async function retry(reference: string): Promise<void> {
+  if (!(await outbox.retryNow(reference, new Date()))) {
+    fail(`${reference}: not found, already delivered, or being sent right now (its lease has not expired)`);
+  }
   process.stdout.write(`${reference}: will be retried on the next delivery pass of the running server\n`);
 }
 
-function show(reference: string): void {
-  const stored = outbox.get(reference);
-  if (!stored) fail(`${reference}: no such ticket in ${path}`);
+async function show(reference: string): Promise<void> {
+  const stored = await outbox.get(reference);
+  if (!stored) fail(`${reference}: no such ticket in ${outbox.location}`);
   if (args.json) {
-    process.stdout.write(`${JSON.stringify(stored, null, 2)}\n`);
+    process.stdout.write(`${jsonForTerminal(stored)}\n`);
     return;
   }
   const facts = { ...stored.derived, reference: stored.reference };
@@ -106,17 +113,17 @@ function show(reference: string): void {
     '',
     toMarkdown(stored.ticket, facts),
   ];
-  process.stdout.write(`${lines.join('\n')}`);
+  process.stdout.write(terminalSafe(lines.join('\n')));
 }
 
-function list(): void {
-  const tickets = outbox.list(args.state ? { state: args.state as DeliveryState } : {});
+async function list(): Promise<void> {
+  const tickets = await outbox.list(args.state ? { state: args.state as DeliveryState } : {});
   if (args.json) {
-    process.stdout.write(`${JSON.stringify(tickets.map(summary), null, 2)}\n`);
+    process.stdout.write(`${jsonForTerminal(tickets.map(summary))}\n`);
     return;
   }
   if (tickets.length === 0) {
-    process.stderr.write(`No tickets${args.state ? ` in state ${args.state}` : ''} in ${path}.\n`);
+    process.stderr.write(`No tickets${args.state ? ` in state ${args.state}` : ''} in ${outbox.location}.\n`);
     return;
   }
   const header = [
@@ -176,10 +183,23 @@ function local(iso: string, zone: string): string {
   return formatInstantIn(iso, zone, 'compact');
 }
 
+/** Customers' text must not drive the operator's terminal (escape sequences, bidi overrides): shown as \u{..}. */
+function terminalSafe(text: string): string {
+  return text.replace(TERMINAL_UNSAFE, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+}
+
+/** JSON escapes C0 itself, but not C1 or bidi controls: escape those too (still valid JSON). */
+function jsonForTerminal(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(
+    TERMINAL_UNSAFE,
+    (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`,
+  );
+}
+
 function clip(text: string, width: number): string {
-  // Customers' text must not drive the operator's terminal (escape sequences, bidi overrides).
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]+/g, ' ').replace(/\s+/g, ' ');
-  return flat.length <= width ? flat : `${flat.slice(0, width - 1)}…`;
+  const flat = text.replace(TERMINAL_UNSAFE, ' ').replace(/\s+/g, ' ');
+  const points = Array.from(flat);
+  return points.length <= width ? flat : `${points.slice(0, width - 1).join('')}…`;
 }
 
 function table(rows: string[][]): string {

@@ -1,4 +1,5 @@
 // Helpdesk configuration from the environment, with one clear error naming every missing or wrong variable.
+import { DEFAULT_LOOKUP_DELAY_MS, DEFAULT_MAX_RETRY_MS, DEFAULT_MIN_RETRY_MS } from './delivery.ts';
 import { DEFAULT_OUTBOX_PATH } from './outbox.ts';
 
 export type HelpdeskConfig =
@@ -38,10 +39,17 @@ export const HELPDESKS = ['local', 'github', 'zendesk', 'freshdesk', 'webhook'] 
 export interface TicketServerConfig {
   helpdesk: HelpdeskConfig;
   outboxPath: string;
+  /** OUTBOX_URL=postgres://...: a PostgreSQL outbox shared by several servers (instead of OUTBOX_PATH). */
+  outboxUrl: string | undefined;
   siteUrl: string | undefined;
-  trustProxy: boolean;
+  /** How many reverse proxies stand in front of the server (TRUST_PROXY, default 0). */
+  trustProxy: number;
   /** Tickets one client may send in a burst (then one a minute): TICKET_RATE_LIMIT, default 5. */
   rateLimitBurst: number;
+  /** Tickets all clients together may send a minute: TICKET_RATE_LIMIT_GLOBAL, default 600. */
+  rateLimitGlobal: number;
+  /** DELIVERY_LOOKUP_DELAY_MS, DELIVERY_MIN_RETRY_MS, DELIVERY_MAX_RETRY_MS: shortened only by tests and benchmarks. */
+  delivery: { lookupDelayMs: number; minRetryMs: number; maxRetryMs: number };
 }
 
 export class ConfigError extends Error {
@@ -63,13 +71,29 @@ export function ticketServerConfigFromEnv(env: Env): TicketServerConfig {
     problems,
   );
   const rateLimitBurst = positiveInteger(env, 'TICKET_RATE_LIMIT', 5, problems);
+  const rateLimitGlobal = positiveInteger(env, 'TICKET_RATE_LIMIT_GLOBAL', 600, problems);
+  const trustProxy = proxyHops(env, problems);
+  const outboxUrl = env.OUTBOX_URL || undefined;
+  if (outboxUrl && !/^postgres(ql)?:\/\/./.test(outboxUrl)) {
+    problems.push(
+      'OUTBOX_URL must be a PostgreSQL URL, postgres://user:password@host:5432/database (or leave it unset for the SQLite file OUTBOX_PATH)',
+    );
+  }
+  const delivery = {
+    lookupDelayMs: wholeNumber(env, 'DELIVERY_LOOKUP_DELAY_MS', DEFAULT_LOOKUP_DELAY_MS, problems),
+    minRetryMs: wholeNumber(env, 'DELIVERY_MIN_RETRY_MS', DEFAULT_MIN_RETRY_MS, problems),
+    maxRetryMs: wholeNumber(env, 'DELIVERY_MAX_RETRY_MS', DEFAULT_MAX_RETRY_MS, problems),
+  };
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     rateLimitBurst,
+    rateLimitGlobal,
+    delivery,
     helpdesk: helpdesk!,
     outboxPath: env.OUTBOX_PATH || DEFAULT_OUTBOX_PATH,
+    outboxUrl,
     siteUrl,
-    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    trustProxy,
   };
 }
 
@@ -103,6 +127,12 @@ function githubFromEnv(env: Env, problems: string[]): HelpdeskConfig | undefined
     'the API of GitHub Enterprise Server, e.g. https://ghe.example.com/api/v3',
     problems,
   );
+  // The token travels with every request: never in clear text, except to a server on this machine.
+  if (apiUrl && new URL(apiUrl).protocol === 'http:' && !isLoopback(new URL(apiUrl).hostname)) {
+    problems.push(
+      `GITHUB_API_URL="${apiUrl}" must use https:// (the token is sent with every request; http:// only for 127.0.0.1, ::1 or localhost)`,
+    );
+  }
   if (problems.length > before) return undefined;
   return { helpdesk: 'github', owner: owner!, repo: repo!, token: env.GITHUB_TOKEN!, apiUrl };
 }
@@ -198,9 +228,6 @@ function freshdeskFromEnv(env: Env, problems: string[]): FreshdeskConfig | undef
   return { helpdesk: 'freshdesk', baseUrl: baseUrl!, apiKey: env.FRESHDESK_API_KEY!, fields };
 }
 
-/** Loopback may use plain http (tests, a receiver on the same host); anywhere else the ticket must travel encrypted. */
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
 function webhookFromEnv(env: Env, problems: string[]): HelpdeskConfig | undefined {
   const before = problems.length;
   const raw = env.WEBHOOK_URL;
@@ -209,7 +236,7 @@ function webhookFromEnv(env: Env, problems: string[]): HelpdeskConfig | undefine
     problems.push('HELPDESK=webhook needs WEBHOOK_URL: the https address that receives each ticket as a signed POST');
   } else {
     url = optionalUrl(env, 'WEBHOOK_URL', 'the https address that receives each ticket', problems);
-    if (url && new URL(url).protocol === 'http:' && !LOOPBACK.has(new URL(url).hostname)) {
+    if (url && new URL(url).protocol === 'http:' && !isLoopback(new URL(url).hostname)) {
       problems.push(`WEBHOOK_URL="${raw}" must use https: tickets carry customers' names, e-mails and numbers`);
     }
   }
@@ -254,6 +281,36 @@ function positiveInteger(env: Env, name: string, fallback: number, problems: str
   if (!Number.isInteger(value) || value < 1) {
     problems.push(`${name}="${raw}" must be a whole number of at least 1 (default ${fallback})`);
     return fallback;
+  }
+  return value;
+}
+
+function wholeNumber(env: Env, name: string, fallback: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    problems.push(`${name}="${raw}" must be a whole number of milliseconds (default ${fallback})`);
+    return fallback;
+  }
+  return value;
+}
+
+/** Loopback may use plain http (tests, a receiver on the same host); anywhere else secrets must travel encrypted. */
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+
+/** TRUST_PROXY: how many proxies append to X-Forwarded-For in front of the server (0: none, the peer is the client). */
+function proxyHops(env: Env, problems: string[]): number {
+  const raw = env.TRUST_PROXY;
+  if (raw === undefined || raw === '') return 0;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || !Number.isInteger(value) || value > 10) {
+    problems.push(
+      `TRUST_PROXY="${raw}" must be the number of reverse proxies in front of the server: 0 (default) for none, 1 for one load balancer or reverse proxy, 2 for a CDN in front of it`,
+    );
+    return 0;
   }
   return value;
 }

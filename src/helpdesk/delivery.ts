@@ -1,4 +1,7 @@
-// The delivery loop: sends stored tickets to the helpdesk one at a time, with backoff, until each is delivered.
+// The delivery loop: leases the most urgent due ticket, sends it to the helpdesk, and schedules a retry with
+// backoff when that fails. Several loops (processes, servers) may share one outbox: leases keep them apart.
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
 import { DeliveryError, type HelpdeskAdapter } from './adapter.ts';
 import type { Outbox, StoredTicket } from './outbox.ts';
 
@@ -7,15 +10,30 @@ export interface DeliveryOptions {
   adapter: HelpdeskAdapter;
   now?: () => number;
   random?: () => number;
+  /** This loop's id in `claimed_by` (default: host, pid and a random part). */
+  owner?: string;
   /** First retry delay; doubles per attempt up to maxDelayMs, with jitter. */
   baseDelayMs?: number;
   maxDelayMs?: number;
+  /** No retry comes sooner than this (plus jitter), whatever Retry-After: 0 or a past reset time says. */
+  minRetryMs?: number;
+  /**
+   * After an ambiguous failure (timeout, 5xx, lost connection) the helpdesk may still create the ticket: wait
+   * this long before looking for it (and creating it if absent). GitHub can take several seconds; default 30 s.
+   */
+  lookupDelayMs?: number;
+  /** How long a claim holds without renewal; renewed every third of it while the attempt runs. */
+  leaseMs?: number;
   /** A rejected ticket (401, 404, 422...) stays in the outbox as `failed` and is retried this often. */
   rejectedRetryMs?: number;
-  /** How often to look for tickets stored by another process when nothing is scheduled. */
+  /** How often to look for tickets stored by another process and for expired leases, when idle. */
   idlePollMs?: number;
   onEvent?: (event: DeliveryEvent) => void;
 }
+
+export const DEFAULT_LOOKUP_DELAY_MS = 30_000;
+export const DEFAULT_MIN_RETRY_MS = 5_000;
+export const DEFAULT_MAX_RETRY_MS = 15 * 60_000;
 
 export type DeliveryEvent =
   | { type: 'delivered'; reference: string; externalId: string; attempts: number }
@@ -24,9 +42,10 @@ export type DeliveryEvent =
   | { type: 'error'; error: string };
 
 export interface DeliveryLoop {
+  readonly owner: string;
   /** Look for due tickets now (after a new ticket was stored). */
   wake(): void;
-  /** Stops after aborting the attempt in flight; that ticket is retried (looking first) on the next start. */
+  /** Stops after aborting the attempt in flight; that ticket is retried (looking first) later. */
   stop(): Promise<void>;
 }
 
@@ -34,14 +53,21 @@ export function startDelivery(options: DeliveryOptions): DeliveryLoop {
   const { outbox, adapter } = options;
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
+  const owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const baseDelayMs = options.baseDelayMs ?? 2_000;
-  const maxDelayMs = options.maxDelayMs ?? 15 * 60_000;
+  const maxDelayMs = options.maxDelayMs ?? DEFAULT_MAX_RETRY_MS;
+  const minRetryMs = options.minRetryMs ?? DEFAULT_MIN_RETRY_MS;
+  const lookupDelayMs = options.lookupDelayMs ?? DEFAULT_LOOKUP_DELAY_MS;
+  const leaseMs = options.leaseMs ?? 60_000;
   const rejectedRetryMs = options.rejectedRetryMs ?? 60 * 60_000;
   const idlePollMs = options.idlePollMs ?? 30_000;
   const emit = options.onEvent ?? (() => {});
 
   let stopped = false;
   let pausedUntil = 0;
+  // Recovery runs on start, after any outbox error (until it succeeds), and every idle poll for dead peers.
+  let needsRecovery = true;
+  let nextRecoveryAt = 0;
   let inFlight: AbortController | undefined;
   let wakeUp: () => void = () => {};
 
@@ -55,99 +81,106 @@ export function startDelivery(options: DeliveryOptions): DeliveryLoop {
       wakeUp = done;
     });
 
-  /** Exponential backoff with jitter: half fixed, half random, so retries spread out but never come too soon. */
+  /** Spreads retries of many tickets (and many servers) so they never arrive together. */
+  const jitter = (ms: number) => ms + random() * Math.max(minRetryMs, ms / 2);
+
   function backoff(attempts: number): number {
-    const delay = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.max(0, attempts - 1));
-    return delay / 2 + random() * (delay / 2);
+    return Math.max(minRetryMs, Math.min(maxDelayMs, baseDelayMs * 2 ** Math.max(0, attempts - 1)));
   }
 
   async function attempt(ticket: StoredTicket): Promise<void> {
-    if (!outbox.claim(ticket.reference)) return;
     const controller = new AbortController();
     inFlight = controller;
+    // Keep the lease while the helpdesk is slow; if it cannot be kept, give up before someone else starts.
+    const renewal = setInterval(() => {
+      outbox
+        .renewLease(ticket.reference, owner, new Date(now() + leaseMs))
+        .then((held) => held || controller.abort(new Error('lease lost')))
+        .catch(() => controller.abort(new Error('lease could not be renewed')));
+    }, leaseMs / 3);
     try {
-      const receipt = await adapter.deliver(ticket, {
-        maybeCreated: ticket.maybeCreated,
-        signal: controller.signal,
-      });
-      outbox.markDelivered(ticket.reference, receipt, new Date(now()));
+      const receipt = await adapter.deliver(ticket, { maybeCreated: ticket.maybeCreated, signal: controller.signal });
+      await outbox.markDelivered(ticket.reference, receipt, new Date(now()));
       if (receipt.pauseUntil !== undefined) pausedUntil = Math.max(pausedUntil, receipt.pauseUntil);
       emit({
         type: 'delivered',
         reference: ticket.reference,
         externalId: receipt.externalId,
-        attempts: ticket.attempts + 1,
+        attempts: ticket.attempts,
       });
     } catch (error) {
-      failed(ticket, stopped ? new DeliveryError('ambiguous', 'stopped while sending') : toDeliveryError(error));
+      const reason = controller.signal.aborted
+        ? new DeliveryError('ambiguous', stopped ? 'stopped while sending' : String(controller.signal.reason))
+        : toDeliveryError(error);
+      await failed(ticket, reason);
     } finally {
+      clearInterval(renewal);
       inFlight = undefined;
     }
   }
 
-  function failed(ticket: StoredTicket, error: DeliveryError): void {
-    const attempts = ticket.attempts + 1;
-    let retryInMs = backoff(attempts);
+  async function failed(ticket: StoredTicket, error: DeliveryError): Promise<void> {
+    let retryInMs: number;
     if (error.failure === 'rate-limited') {
-      retryInMs = error.retryAfterMs ?? retryInMs;
+      retryInMs = Math.max(minRetryMs, error.retryAfterMs ?? backoff(ticket.attempts)) + random() * minRetryMs;
       pausedUntil = Math.max(pausedUntil, now() + retryInMs);
     } else if (error.failure === 'rejected') {
-      retryInMs = rejectedRetryMs;
-    } else if (error.retryAfterMs !== undefined) {
-      retryInMs = Math.max(retryInMs, error.retryAfterMs);
+      retryInMs = jitter(rejectedRetryMs);
+    } else if (error.failure === 'ambiguous') {
+      retryInMs = jitter(Math.max(lookupDelayMs, backoff(ticket.attempts), error.retryAfterMs ?? 0));
+    } else {
+      retryInMs = jitter(Math.max(backoff(ticket.attempts), error.retryAfterMs ?? 0));
     }
-    outbox.markRetry(ticket.reference, {
+    await outbox.markRetry(ticket.reference, owner, {
       error: `${error.failure}: ${error.message}`,
       at: new Date(now() + retryInMs),
       maybeCreated: error.failure === 'ambiguous',
       state: error.failure === 'rejected' ? 'failed' : 'pending',
     });
-    emit({
-      type: 'retry',
-      reference: ticket.reference,
-      failure: error.failure,
-      error: error.message,
-      retryInMs,
-    });
+    emit({ type: 'retry', reference: ticket.reference, failure: error.failure, error: error.message, retryInMs });
+  }
+
+  async function recover(t: number): Promise<void> {
+    if (!needsRecovery && t < nextRecoveryAt) return;
+    const count = await outbox.recover({ now: new Date(t), owner, retryAt: new Date(t + lookupDelayMs) });
+    needsRecovery = false;
+    nextRecoveryAt = t + Math.min(idlePollMs, leaseMs);
+    if (count > 0) emit({ type: 'recovered', count });
   }
 
   async function run(): Promise<void> {
-    const recovered = outbox.recoverInterrupted(new Date(now()));
-    if (recovered > 0) emit({ type: 'recovered', count: recovered });
     while (!stopped) {
       try {
         const t = now();
+        await recover(t);
         if (pausedUntil > t) {
           await sleep(pausedUntil - t);
           continue;
         }
-        const due = outbox.nextDue(new Date(t));
+        const due = await outbox.claimNext({ now: new Date(t), owner, leaseMs });
         if (due) {
           await attempt(due);
           continue;
         }
-        const next = outbox.nextAttemptTime();
+        const next = await outbox.nextAttemptTime();
         await sleep(next === undefined ? idlePollMs : Math.min(idlePollMs, next - t));
       } catch (error) {
-        // The outbox itself failed (disk full, locked): keep the loop alive and try again shortly. A row left
-        // 'sending' by the failed write goes back to the queue, marked "look before creating again".
+        // The outbox itself failed (disk full, database down): keep the loop alive. A row this loop left
+        // 'sending' goes back to the queue on the next turn that can write, marked "look before creating again".
+        needsRecovery = true;
         emit({ type: 'error', error: String(error) });
-        await sleep(baseDelayMs);
-        try {
-          outbox.recoverInterrupted(new Date(now()));
-        } catch {
-          // still failing: the next turn of the loop tries again
-        }
+        if (!stopped) await sleep(Math.min(baseDelayMs, minRetryMs));
       }
     }
   }
 
   const running = run();
   return {
+    owner,
     wake: () => wakeUp(),
     async stop() {
       stopped = true;
-      inFlight?.abort();
+      inFlight?.abort(new Error('stopped while sending'));
       wakeUp();
       await running;
     },

@@ -18,6 +18,8 @@ export interface GitHubAdapterOptions {
   baseUrl?: string | undefined;
   requestTimeoutMs?: number;
   now?: () => number;
+  /** Where a delivered-but-incomplete issue is reported (labels GitHub dropped); default console.warn. */
+  warn?: (message: string) => void;
 }
 
 /** Secondary rate limits without a Retry-After: GitHub asks to wait at least a minute. */
@@ -39,6 +41,7 @@ export function createGitHubAdapter(options: GitHubAdapterOptions): HelpdeskAdap
   const { owner, repo } = options;
   const timeoutMs = options.requestTimeoutMs ?? 15_000;
   const now = options.now ?? Date.now;
+  const warn = options.warn ?? ((message: string) => console.warn(message));
   const request = (signal: AbortSignal) => ({
     signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
   });
@@ -74,14 +77,24 @@ export function createGitHubAdapter(options: GitHubAdapterOptions): HelpdeskAdap
         if (existing) return existing;
       }
       const facts = { ...stored.derived, reference: stored.reference, deliveryKey: stored.deliveryKey };
+      const labels = ticketLabels(stored.ticket, facts);
       const response = await octokit.rest.issues.create({
         owner,
         repo,
         title: ticketTitle(stored.ticket, facts),
         body: toMarkdown(stored.ticket, facts),
-        labels: ticketLabels(stored.ticket, facts),
+        labels,
         request: request(context.signal),
       });
+      // GitHub silently drops labels when the token may not set them (no triage or push access): the issue
+      // exists, but without its priority label nobody's filter finds it. Say so.
+      const kept = new Set(response.data.labels.map((l) => (typeof l === 'string' ? l : l.name)));
+      const dropped = labels.filter((label) => !kept.has(label));
+      if (dropped.length > 0) {
+        warn(
+          `helpdesk: GitHub created issue #${response.data.number} for ${stored.reference} without the labels ${dropped.join(', ')}: give the token triage (or write) access to ${owner}/${repo}, then add them by hand`,
+        );
+      }
       const headers = response.headers as Record<string, string | undefined>;
       return {
         externalId: String(response.data.number),

@@ -3,10 +3,12 @@ import type { FieldError } from '../lib/errors.ts';
 import { parseJson } from '../lib/errors.ts';
 import { readableFieldErrors, type SupportPolicy } from '../lib/policy/index.ts';
 import { deriveTicket, ticketSchema } from '../lib/ticket/index.ts';
-import type { Outbox, StoredTicket } from './outbox.ts';
+import { ticketHash, type Outbox, type StoredTicket } from './outbox.ts';
 import { clientKey, type RateLimiter } from './rate-limit.ts';
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+/** A ticket is at most 4 levels deep; anything far deeper is an attack on the parser, not a ticket. */
+const MAX_JSON_DEPTH = 32;
 
 export interface TicketRequestDeps {
   policy: SupportPolicy;
@@ -16,8 +18,10 @@ export interface TicketRequestDeps {
   clientAddress?: string | undefined;
   /** The public site (SITE_URL): browsers posting from it are allowed, as are same-origin requests. */
   siteUrl?: string | undefined;
-  /** Behind a reverse proxy: rate-limit by the X-Forwarded-For hop the proxy appended (the last). */
-  trustProxy?: boolean;
+  /** Proxies in front of the server (TRUST_PROXY): rate-limit by the X-Forwarded-For hop the outermost appended. */
+  trustProxy?: number;
+  /** Told when X-Forwarded-For arrives but no proxy is trusted (every customer would share the proxy's bucket). */
+  onUntrustedForwardedFor?: () => void;
   rateLimiter?: RateLimiter | undefined;
   maxBodyBytes?: number;
   /** Called once a new ticket is stored, e.g. to wake the delivery loop. */
@@ -73,16 +77,22 @@ async function answerRequest(
   if (body === 'too-large') return problem(413, `the ticket is larger than ${maxBytes} bytes: shorten the text`);
   if (body === 'unreadable') return problem(400, 'the request body could not be read as UTF-8 text');
 
+  if (jsonDepth(body) > MAX_JSON_DEPTH) {
+    return problem(400, `the JSON is nested more than ${MAX_JSON_DEPTH} levels deep: send the ticket as the form does`);
+  }
   const parsed = parseJson(body);
   if (!parsed.ok) return json(400, { errors: [parsed.error] });
   const result = ticketSchema.safeParse(parsed.value);
   if (!result.success) return json(400, { errors: readableFieldErrors(result.error, parsed.value) });
 
   // A retry of a ticket we already have is answered before the rate limit: the customer gets their reference.
-  const existing = deps.outbox.findByKey?.(result.data.idempotencyKey);
-  if (existing) return accepted(existing);
+  const hash = ticketHash(result.data);
+  const existing = await deps.outbox.findByKey?.(result.data.idempotencyKey);
+  if (existing) return sameKey(existing, hash);
+  const hops = deps.trustProxy ?? 0;
+  if (hops === 0 && request.headers.has('x-forwarded-for')) deps.onUntrustedForwardedFor?.();
   if (deps.rateLimiter) {
-    const client = clientKey(request, deps.clientAddress, deps.trustProxy ?? false);
+    const client = clientKey(request, deps.clientAddress, hops);
     const verdict = deps.rateLimiter.take(client, now().getTime());
     if (!verdict.allowed) {
       const wait = verdict.retryAfterSeconds;
@@ -97,15 +107,48 @@ async function answerRequest(
   const derived = deriveTicket(result.data, deps.policy, stamp);
   let stored: { stored: StoredTicket; created: boolean };
   try {
-    stored = deps.outbox.store(result.data, derived, stamp);
+    stored = await deps.outbox.store(result.data, derived, stamp);
   } catch {
     const email = deps.policy.contacts.supportEmail;
     return problem(503, `the ticket could not be stored: try again in a minute, or e-mail ${email}`, {
       'retry-after': '60',
     });
   }
-  if (stored.created) deps.onStored?.(stored.stored);
+  if (!stored.created) return sameKey(stored.stored, hash);
+  deps.onStored?.(stored.stored);
   return accepted(stored.stored);
+}
+
+/** A retry of a stored ticket gets its reference; another ticket under the same key is refused. */
+function sameKey(stored: StoredTicket, hash: string): Response {
+  if (stored.requestHash === null || stored.requestHash === hash) return accepted(stored);
+  return json(409, {
+    errors: [
+      {
+        path: 'idempotencyKey',
+        message:
+          'this key was already used for a different ticket: send the edited ticket with a new idempotencyKey (the form starts one for you)',
+      },
+    ],
+  });
+}
+
+/** How deeply arrays and objects nest, counted without recursion (strings skipped). */
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) deepest = Math.max(deepest, ++depth);
+    else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return deepest;
 }
 
 function accepted({ reference, derived }: StoredTicket): Response {

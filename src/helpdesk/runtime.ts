@@ -7,7 +7,9 @@ import { startDelivery, type DeliveryEvent, type DeliveryLoop } from './delivery
 import { createFreshdeskAdapter } from './freshdesk-adapter.ts';
 import { createGitHubAdapter } from './github-adapter.ts';
 import type { TicketRequestDeps } from './handler.ts';
-import { Outbox } from './outbox.ts';
+import type { Outbox } from './outbox.ts';
+import { PostgresOutbox } from './postgres-outbox.ts';
+import { SqliteOutbox } from './sqlite-outbox.ts';
 import { createRateLimiter } from './rate-limit.ts';
 import { createWebhookAdapter } from './webhook-adapter.ts';
 import { createZendeskAdapter } from './zendesk-adapter.ts';
@@ -17,6 +19,8 @@ export interface TicketRuntime {
   deps: Omit<TicketRequestDeps, 'clientAddress'>;
   outbox: Outbox;
   delivery: DeliveryLoop;
+  /** Resolves once the outbox is open and migrated; rejects with why it cannot be (the server then stops). */
+  ready: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -60,10 +64,15 @@ export function createAdapter(config: HelpdeskConfig, options: { requestTimeoutM
 export function createTicketRuntime(options: TicketRuntimeOptions = {}): TicketRuntime {
   const config = ticketServerConfigFromEnv(options.env ?? process.env);
   const policy = options.policy ?? loadPolicyFile(options.policyFile);
-  const outbox = new Outbox(config.outboxPath);
+  const { outbox, ready } = openOutbox(config.outboxUrl ?? config.outboxPath);
   const delivery = startDelivery({
     outbox,
     adapter: createAdapter(config.helpdesk),
+    lookupDelayMs: config.delivery.lookupDelayMs,
+    minRetryMs: config.delivery.minRetryMs,
+    // Backoff starts at the shortest wait: 5 s, 10 s, 20 s... up to 15 minutes.
+    baseDelayMs: config.delivery.minRetryMs,
+    maxDelayMs: config.delivery.maxRetryMs,
     onEvent: options.onEvent ?? logEvent,
   });
   return {
@@ -72,16 +81,53 @@ export function createTicketRuntime(options: TicketRuntimeOptions = {}): TicketR
       outbox,
       siteUrl: config.siteUrl,
       trustProxy: config.trustProxy,
-      rateLimiter: createRateLimiter({ burst: config.rateLimitBurst }),
+      onUntrustedForwardedFor: once(() =>
+        console.warn(
+          'helpdesk: requests arrive with X-Forwarded-For but TRUST_PROXY is 0: every customer behind the proxy shares one rate-limit bucket. Set TRUST_PROXY to the number of proxies in front of this server (1 for one reverse proxy or load balancer).',
+        ),
+      ),
+      rateLimiter: createRateLimiter({ burst: config.rateLimitBurst, globalPerMinute: config.rateLimitGlobal }),
       onStored: () => delivery.wake(),
     },
     outbox,
     delivery,
+    ready,
     async close() {
       await delivery.stop();
-      outbox.close();
+      await outbox.close();
     },
   };
+}
+
+/**
+ * The outbox at `location`: a postgres:// URL, or a SQLite file. PostgreSQL opens asynchronously (connect,
+ * migrate): calls made meanwhile wait for it.
+ */
+export function openOutbox(location: string): { outbox: Outbox; ready: Promise<void> } {
+  if (!/^postgres(ql)?:\/\//.test(location)) return { outbox: new SqliteOutbox(location), ready: Promise.resolve() };
+  const opening = PostgresOutbox.open(location);
+  opening.catch(() => {}); // reported through `ready`
+  const call =
+    <K extends keyof Outbox>(name: K) =>
+    async (...args: unknown[]) =>
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- forwards each method with its own arguments
+      ((await opening)[name] as any)(...args);
+  const outbox: Outbox = {
+    location: location.replace(/:[^:@/]*@/, '@'),
+    store: call('store'),
+    findByKey: call('findByKey'),
+    get: call('get'),
+    list: call('list'),
+    claimNext: call('claimNext'),
+    renewLease: call('renewLease'),
+    recover: call('recover'),
+    nextAttemptTime: call('nextAttemptTime'),
+    markDelivered: call('markDelivered'),
+    markRetry: call('markRetry'),
+    retryNow: call('retryNow'),
+    close: async () => (await opening.catch(() => undefined))?.close(),
+  };
+  return { outbox, ready: opening.then(() => undefined) };
 }
 
 let shared: TicketRuntime | undefined;
@@ -90,6 +136,14 @@ let shared: TicketRuntime | undefined;
 export function ticketRuntime(): TicketRuntime {
   shared ??= createTicketRuntime();
   return shared;
+}
+
+function once(action: () => void): () => void {
+  let done = false;
+  return () => {
+    if (!done) action();
+    done = true;
+  };
 }
 
 function logEvent(event: DeliveryEvent): void {

@@ -7,6 +7,11 @@ import { ticketRuntime } from './runtime.ts';
 try {
   ticketServerConfigFromEnv(process.env);
   const runtime = ticketRuntime();
+  // A PostgreSQL outbox that cannot be reached or migrated stops the server now, not at the first ticket.
+  runtime.ready.catch((error: unknown) => {
+    console.error(`dialtone: cannot start the ticket endpoint\n${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  });
   // Stop the delivery loop before exiting, so the attempt in flight is recorded as "look before creating again".
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void runtime.close().finally(() => process.exit(0)));

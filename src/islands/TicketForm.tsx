@@ -127,6 +127,10 @@ export default function TicketForm({ policy, incidents, endpoint }: Props) {
       focusNext.current = 'success';
     } else if (outcome.kind === 'invalid') {
       showErrors(outcome.errors);
+    } else if (outcome.kind === 'conflict') {
+      // The edited draft is a new ticket: a new key, so sending again stores it instead of hitting 409 again.
+      update({ idempotencyKey: newIdempotencyKey() });
+      setProblem(sendProblemMessage(outcome, policy.contacts.supportEmail));
     } else {
       setProblem(sendProblemMessage(outcome, policy.contacts.supportEmail));
     }

@@ -395,6 +395,9 @@ async function stopServer(child: ChildProcess): Promise<void> {
   await exited;
 }
 
+/** An unanswered request may still have created the issue: the server waits 30 s before looking; 0.5 s here. */
+const QUICK_RETRIES = { DELIVERY_LOOKUP_DELAY_MS: '500', DELIVERY_MIN_RETRY_MS: '100' };
+
 test.describe('the server', () => {
   test('with the helpdesk down the customer still gets a reference; after a restart the ticket is delivered', async ({
     page,
@@ -412,6 +415,7 @@ test.describe('the server', () => {
       HELPDESK_REPO: 'example/support-tickets',
       GITHUB_TOKEN: 'ghp_e2eFakeTokenThatIsNeverSent',
       GITHUB_API_URL: `http://127.0.0.1:${closedPort}`,
+      ...QUICK_RETRIES,
     });
     try {
       await expect.poll(down.output, { timeout: 15_000 }).toContain('Server listening');
@@ -428,7 +432,7 @@ test.describe('the server', () => {
     }
 
     // Started again (with the local inbox as its helpdesk), the server delivers what waited: nobody posts again.
-    const back = startServer({ PORT: String(port), OUTBOX_PATH: outbox, HELPDESK: 'local' });
+    const back = startServer({ PORT: String(port), OUTBOX_PATH: outbox, HELPDESK: 'local', ...QUICK_RETRIES });
     try {
       await expect.poll(() => row()?.state, { timeout: 30_000 }).toBe('delivered');
     } finally {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   createAdapter,
-  Outbox,
+  SqliteOutbox,
   startDelivery,
   ticketServerConfigFromEnv,
   type DeliveryLoop,
@@ -167,23 +167,24 @@ const HELPDESKS: Array<[string, () => Promise<Harness>]> = [
 
 const policy = defaultPolicy();
 let temp: ReturnType<typeof tempDir>;
-let outbox: Outbox;
+let outbox: SqliteOutbox;
 let loops: DeliveryLoop[];
 
 beforeEach(() => {
   temp = tempDir();
-  outbox = new Outbox(join(temp.dir, 'outbox.sqlite'));
+  outbox = new SqliteOutbox(join(temp.dir, 'outbox.sqlite'));
   loops = [];
 });
 
 afterEach(async () => {
   for (const loop of loops) await loop.stop();
-  outbox.close();
+  await outbox.close();
   temp.remove();
 });
 
 const deps = () => ({ policy, outbox, now: () => new Date() });
-const allDelivered = (references: string[]) => () => references.every((r) => outbox.get(r)?.state === 'delivered');
+const allDelivered = (references: string[]) => async () =>
+  (await Promise.all(references.map((r) => outbox.get(r)))).every((t) => t?.state === 'delivered');
 
 function deliver(env: Record<string, string>, over: Partial<DeliveryOptions> = {}): DeliveryLoop {
   const adapter = createAdapter(ticketServerConfigFromEnv(env).helpdesk, { requestTimeoutMs: 400 });
@@ -193,6 +194,8 @@ function deliver(env: Record<string, string>, over: Partial<DeliveryOptions> = {
     baseDelayMs: 20,
     maxDelayMs: 200,
     rejectedRetryMs: 300,
+    minRetryMs: 20,
+    lookupDelayMs: 50,
     idlePollMs: 50,
     ...over,
   });
@@ -208,11 +211,11 @@ describe.each(HELPDESKS)('the %s adapter', (_, start) => {
   afterEach(() => helpdesk.close());
 
   /** Every reference delivered, held exactly once by the helpdesk, under the id the outbox recorded. */
-  function expectExactlyOneEach(references: string[]) {
+  async function expectExactlyOneEach(references: string[]) {
     const held = helpdesk.held();
     expect(held.map((h) => h.reference).sort()).toEqual([...references].sort());
     for (const reference of references) {
-      const stored = outbox.get(reference)!;
+      const stored = (await outbox.get(reference))!;
       expect(stored.state).toBe('delivered');
       expect(stored.externalId).toBe(held.find((h) => h.reference === reference)!.externalId);
     }
@@ -224,7 +227,7 @@ describe.each(HELPDESKS)('the %s adapter', (_, start) => {
     });
     deliver(helpdesk.env);
     await waitFor('3 deliveries', allDelivered(references));
-    expectExactlyOneEach(references);
+    await expectExactlyOneEach(references);
     for (const held of helpdesk.held()) {
       expect(held).toMatchObject({
         email: 'dana@example.com',
@@ -245,7 +248,7 @@ describe.each(HELPDESKS)('the %s adapter', (_, start) => {
     const references = await fileTickets(deps(), 2);
     deliver(helpdesk.env);
     await waitFor('2 deliveries', allDelivered(references), 8_000);
-    expectExactlyOneEach(references);
+    await expectExactlyOneEach(references);
   });
 
   it('finds the ticket created before a 502 instead of creating it again', async () => {
@@ -253,7 +256,7 @@ describe.each(HELPDESKS)('the %s adapter', (_, start) => {
     const references = await fileTickets(deps(), 2);
     deliver(helpdesk.env);
     await waitFor('2 deliveries', allDelivered(references), 8_000);
-    expectExactlyOneEach(references);
+    await expectExactlyOneEach(references);
     if (helpdesk.looksUp) {
       expect(helpdesk.lookups()).toBeGreaterThanOrEqual(1);
       expect(helpdesk.createTimes()).toHaveLength(2);
@@ -269,7 +272,7 @@ describe.each(HELPDESKS)('the %s adapter', (_, start) => {
     const references = await fileTickets(deps(), 1);
     deliver(helpdesk.env);
     await waitFor('delivery', allDelivered(references), 8_000);
-    expectExactlyOneEach(references);
+    await expectExactlyOneEach(references);
   });
 
   it('waits as long as a 429 Retry-After asks, for every ticket', async () => {
@@ -280,40 +283,40 @@ describe.each(HELPDESKS)('the %s adapter', (_, start) => {
     const [first, second] = helpdesk.createTimes();
     // No request at all during the pause: the other ticket waited too.
     expect(second! - first!).toBeGreaterThanOrEqual(950);
-    expectExactlyOneEach(references);
+    await expectExactlyOneEach(references);
   });
 
   it('keeps a rejected ticket as failed for the operator, and delivers it once the credentials are fixed', async () => {
     helpdesk.revoke();
     const [reference] = await fileTickets(deps(), 1);
     deliver(helpdesk.env);
-    await waitFor('failed state', () => outbox.get(reference!)?.state === 'failed');
-    expect(outbox.get(reference!)!.lastError).toMatch(/^rejected: .*\(401\)/);
+    await waitFor('failed state', async () => (await outbox.get(reference!))?.state === 'failed');
+    expect((await outbox.get(reference!))!.lastError).toMatch(/^rejected: .*\(401\)/);
     expect(helpdesk.held()).toHaveLength(0);
     helpdesk.restore();
     await waitFor('delivery after the fix', allDelivered([reference!]), 5_000);
-    expectExactlyOneEach([reference!]);
+    await expectExactlyOneEach([reference!]);
   });
 
   it('recovers a ticket caught mid-send by a process killed with SIGKILL: exactly one per reference', async () => {
     const references = await fileTickets(deps(), 3);
     helpdesk.failNext('create', { createThen: 'hang' });
-    const child = spawn(process.execPath, [join(import.meta.dirname, 'support/delivery-process.ts'), outbox.path], {
+    const child = spawn(process.execPath, [join(import.meta.dirname, 'support/delivery-process.ts'), outbox.location], {
       env: { ...process.env, ...helpdesk.env },
     });
     const exited = once(child, 'exit');
     try {
       await waitFor('the first ticket to be created', () => helpdesk.held().length === 1);
-      await waitFor('the ticket to be in flight', () => outbox.list({ state: 'sending' }).length === 1);
+      await waitFor('the ticket to be in flight', async () => (await outbox.list({ state: 'sending' })).length === 1);
     } finally {
       child.kill('SIGKILL');
       await exited;
     }
-    const interrupted = outbox.list({ state: 'sending' })[0]!;
+    const interrupted = (await outbox.list({ state: 'sending' }))[0]!;
     deliver(helpdesk.env, {});
     await waitFor('all deliveries after the restart', allDelivered(references), 10_000);
-    expectExactlyOneEach(references);
-    expect(outbox.get(interrupted.reference)!.maybeCreated).toBe(true);
+    await expectExactlyOneEach(references);
+    expect((await outbox.get(interrupted.reference))!.maybeCreated).toBe(true);
     expect(helpdesk.createTimes()).toHaveLength(helpdesk.looksUp ? 3 : 4);
   }, 20_000);
 
@@ -349,7 +352,7 @@ describe.each(HELPDESKS)('the %s adapter', (_, start) => {
 describe('the local helpdesk', () => {
   it('holds each ticket as itself, also after the delivery process was killed with SIGKILL', async () => {
     const references = await fileTickets(deps(), 3);
-    const child = spawn(process.execPath, [join(import.meta.dirname, 'support/delivery-process.ts'), outbox.path], {
+    const child = spawn(process.execPath, [join(import.meta.dirname, 'support/delivery-process.ts'), outbox.location], {
       env: { ...process.env, HELPDESK: 'local' },
     });
     const exited = once(child, 'exit');
@@ -358,7 +361,7 @@ describe('the local helpdesk', () => {
     await exited;
     deliver({ HELPDESK: 'local' });
     await waitFor('local deliveries', allDelivered(references));
-    expect(outbox.list()).toHaveLength(3);
-    for (const reference of references) expect(outbox.get(reference)!.externalId).toBe(reference);
+    expect(await outbox.list()).toHaveLength(3);
+    for (const reference of references) expect((await outbox.get(reference))!.externalId).toBe(reference);
   });
 });

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Outbox } from '../../src/helpdesk/index.ts';
+import { SqliteOutbox } from '../../src/helpdesk/index.ts';
 import { deriveTicket, ticketSchema } from '../../src/lib/ticket/index.ts';
 import { answers } from '../fixtures/ticket/answers.ts';
 import { defaultPolicy, defaultPolicyJson } from '../fixtures/ticket/policy.ts';
@@ -112,17 +112,17 @@ describe('npm run tickets', () => {
   const outboxPath = () => join(temp.dir, 'tickets.sqlite');
   let references: string[];
 
-  beforeAll(() => {
-    const outbox = new Outbox(outboxPath());
+  beforeAll(async () => {
+    const outbox = new SqliteOutbox(outboxPath());
     const policy = defaultPolicy();
     const now = new Date('2026-11-24T15:00:00Z');
-    const file = (input: ReturnType<typeof ticketInput>) => {
+    const file = async (input: ReturnType<typeof ticketInput>) => {
       const ticket = ticketSchema.parse(input);
-      return outbox.store(ticket, deriveTicket(ticket, policy, now), now).stored.reference;
+      return (await outbox.store(ticket, deriveTicket(ticket, policy, now), now)).stored.reference;
     };
     references = [
-      file(ticketInput({ idempotencyKey: 'cli-test-key-000001' })),
-      file(
+      await file(ticketInput({ idempotencyKey: 'cli-test-key-000001' })),
+      await file(
         ticketInput({
           idempotencyKey: 'cli-test-key-000002',
           category: 'question',
@@ -132,8 +132,8 @@ describe('npm run tickets', () => {
         }),
       ),
     ];
-    outbox.markDelivered(references[0]!, { externalId: '17', externalUrl: 'https://github.example/i/17' }, now);
-    outbox.close();
+    await outbox.markDelivered(references[0]!, { externalId: '17', externalUrl: 'https://github.example/i/17' }, now);
+    await outbox.close();
   });
 
   it('lists tickets with priority, due times in the team time zone and delivery state', () => {
@@ -181,6 +181,51 @@ describe('npm run tickets', () => {
     expect(result.stdout).toContain('Delivery: delivered #17 https://github.example/i/17');
     expect(result.stdout).toContain('### Description');
     expect(run('scripts/tickets.ts', ['--outbox', outboxPath(), '--show', 'DT-00000000-XXXXX']).code).toBe(1);
+  });
+
+  it('retries with --retry a ticket whose lease expired (its server died mid-send), not one being sent', async () => {
+    const outbox = new SqliteOutbox(outboxPath());
+    const claimed = await outbox.claimNext({ now: new Date(), owner: 'a-dead-server', leaseMs: 60_000 });
+    await outbox.close();
+    expect(claimed?.reference).toBe(references[1]);
+    const live = run('scripts/tickets.ts', ['--outbox', outboxPath(), '--retry', references[1]!]);
+    expect(live.code).toBe(1);
+    expect(live.stderr).toMatch(/being sent right now \(its lease has not expired\)/);
+
+    const expire = new SqliteOutbox(outboxPath());
+    await expire.renewLease(references[1]!, 'a-dead-server', new Date(Date.now() - 1000));
+    await expire.close();
+    const result = run('scripts/tickets.ts', ['--outbox', outboxPath(), '--retry', references[1]!]);
+    expect(result.code).toBe(0);
+    const reopened = new SqliteOutbox(outboxPath());
+    expect(await reopened.get(references[1]!)).toMatchObject({ state: 'pending', maybeCreated: true, claimedBy: null });
+    await reopened.close();
+  });
+
+  it('never prints raw control characters from a stored ticket to the terminal', async () => {
+    // A ticket stored before the schema stripped them (or written by hand): escape sequences, C1, bidi overrides.
+    const outbox = new SqliteOutbox(outboxPath());
+    const ticket = ticketSchema.parse(ticketInput({ idempotencyKey: 'cli-test-key-hostile' }));
+    const hostile = {
+      ...ticket,
+      subject: 'Phone \u001b]0;pwned\u0007 down \u009b31m \u202eevil',
+      description: 'a\u001b[2Jb \u0085c',
+    };
+    const now = new Date('2026-11-24T15:00:00Z');
+    const { stored } = await outbox.store(hostile, deriveTicket(hostile, defaultPolicy(), now), now);
+    await outbox.close();
+    const unsafe = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/;
+    for (const args of [['--show', stored.reference], ['--show', stored.reference, '--json'], [], ['--json']]) {
+      const result = run('scripts/tickets.ts', ['--outbox', outboxPath(), ...args]);
+      expect(result.code).toBe(0);
+      expect(result.stdout).not.toMatch(unsafe);
+    }
+    const shown = run('scripts/tickets.ts', ['--outbox', outboxPath(), '--show', stored.reference]).stdout;
+    expect(shown).toMatch(/^DT-\d{8}-\w{5}: Phone \]0;pwned down 31m evil$/m);
+    const json = JSON.parse(
+      run('scripts/tickets.ts', ['--outbox', outboxPath(), '--show', stored.reference, '--json']).stdout,
+    );
+    expect(json.ticket.subject).toBe(hostile.subject);
   });
 
   it('says there are no tickets yet when the outbox does not exist', () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   createGitHubAdapter,
-  Outbox,
+  SqliteOutbox,
   startDelivery,
   type DeliveryLoop,
   type DeliveryOptions,
@@ -16,19 +16,19 @@ import { fileTickets, tempDir } from './support/tickets.ts';
 const policy = defaultPolicy();
 let github: FakeGitHub;
 let temp: ReturnType<typeof tempDir>;
-let outbox: Outbox;
+let outbox: SqliteOutbox;
 let loops: DeliveryLoop[];
 
 beforeEach(async () => {
   github = await startFakeGitHub();
   temp = tempDir();
-  outbox = new Outbox(join(temp.dir, 'outbox.sqlite'));
+  outbox = new SqliteOutbox(join(temp.dir, 'outbox.sqlite'));
   loops = [];
 });
 
 afterEach(async () => {
   for (const loop of loops) await loop.stop();
-  outbox.close();
+  await outbox.close();
   await github.close();
   temp.remove();
 });
@@ -50,6 +50,8 @@ function deliver(over: Partial<DeliveryOptions> = {}): DeliveryLoop {
     adapter: adapter(),
     baseDelayMs: 20,
     maxDelayMs: 200,
+    minRetryMs: 20,
+    lookupDelayMs: 20,
     rejectedRetryMs: 300,
     idlePollMs: 50,
     ...over,
@@ -63,10 +65,10 @@ function deps() {
 }
 
 /** Every stored ticket delivered, and each one is exactly one issue carrying its hidden key. */
-function expectExactlyOneIssueEach(references: string[]) {
+async function expectExactlyOneIssueEach(references: string[]) {
   expect(github.issues).toHaveLength(references.length);
   for (const reference of references) {
-    const stored = outbox.get(reference)!;
+    const stored = (await outbox.get(reference))!;
     expect(stored.state).toBe('delivered');
     const matching = github.issues.filter((i) => i.body.includes(deliveryMarker(stored.deliveryKey)));
     expect(matching).toHaveLength(1);
@@ -74,7 +76,8 @@ function expectExactlyOneIssueEach(references: string[]) {
   }
 }
 
-const allDelivered = (references: string[]) => () => references.every((r) => outbox.get(r)?.state === 'delivered');
+const allDelivered = (references: string[]) => async () =>
+  (await Promise.all(references.map((r) => outbox.get(r)))).every((t) => t?.state === 'delivered');
 
 describe('GitHub delivery', () => {
   it('creates one issue per ticket with title, labels and the safe body', async () => {
@@ -83,12 +86,12 @@ describe('GitHub delivery', () => {
     });
     deliver();
     await waitFor('3 deliveries', allDelivered(references));
-    expectExactlyOneIssueEach(references);
+    await expectExactlyOneIssueEach(references);
     const issue = github.issues[0]!;
     expect(issue.title).toBe(`${references[0]}: Phone 0 shows No Service`);
     expect(issue.labels).toEqual(['priority: high', 'category: registration', 'needs-priority-review']);
     expect(issue.body).toContain(`**Reference:** ${references[0]}`);
-    expect(outbox.get(references[0]!)!.externalUrl).toBe(issue.html_url);
+    expect((await outbox.get(references[0]!))!.externalUrl).toBe(issue.html_url);
   });
 
   it('puts EMERGENCY first in the title of a critical ticket', async () => {
@@ -102,6 +105,26 @@ describe('GitHub delivery', () => {
     expect(github.issues[0]!.title).toMatch(/^EMERGENCY DT-\d{8}-[0-9A-Z]{5}: /);
   });
 
+  it('warns when GitHub drops the labels (a token without triage access), and keeps the delivery', async () => {
+    github.dropLabels(true);
+    const warnings: string[] = [];
+    const [reference] = await fileTickets(deps(), 1);
+    deliver({
+      adapter: createGitHubAdapter({
+        token: github.token,
+        owner: 'example',
+        repo: 'support-tickets',
+        baseUrl: github.baseUrl,
+        warn: (m) => warnings.push(m),
+      }),
+    });
+    await waitFor('delivery', allDelivered([reference!]));
+    expect(warnings).toEqual([
+      `helpdesk: GitHub created issue #1 for ${reference} without the labels priority: high, category: registration: give the token triage (or write) access to example/support-tickets, then add them by hand`,
+    ]);
+    github.dropLabels(false);
+  });
+
   it.each<[string, Fault]>([
     ['a 500', { status: 500 }],
     ['a 503 with Retry-After', { status: 503, headers: { 'retry-after': '0' } }],
@@ -111,7 +134,7 @@ describe('GitHub delivery', () => {
     const references = await fileTickets(deps(), 2);
     deliver();
     await waitFor('2 deliveries', allDelivered(references), 8_000);
-    expectExactlyOneIssueEach(references);
+    await expectExactlyOneIssueEach(references);
   });
 
   it.each<[string, Fault]>([
@@ -123,7 +146,7 @@ describe('GitHub delivery', () => {
     const references = await fileTickets(deps(), 1);
     deliver();
     await waitFor('delivery', allDelivered(references), 8_000);
-    expectExactlyOneIssueEach(references);
+    await expectExactlyOneIssueEach(references);
     expect(github.requests.filter((r) => r.route === 'list').length).toBeGreaterThanOrEqual(1);
     expect(github.requests.filter((r) => r.route === 'create')).toHaveLength(1);
   });
@@ -132,12 +155,12 @@ describe('GitHub delivery', () => {
     github.failNext('create', { createThen: 'drop' });
     github.failNext('list', { hang: true });
     const [reference] = await fileTickets(deps(), 1);
-    const loop = deliver({ baseDelayMs: 300, maxDelayMs: 300 });
+    const loop = deliver({ baseDelayMs: 300, maxDelayMs: 300, lookupDelayMs: 300 });
     await waitFor('the dropped create', () => github.issues.length === 1);
     github.addIssues(250); // other people's issues, newer than ours: ours is on page 3
     await waitFor('delivery', allDelivered([reference!]), 8_000);
     await loop.stop();
-    expect(outbox.get(reference!)!.externalId).toBe('1');
+    expect((await outbox.get(reference!))!.externalId).toBe('1');
     expect(github.issues).toHaveLength(251);
     expect(github.requests.filter((r) => r.route === 'create')).toHaveLength(1);
     // One search that hung, then three pages of 100.
@@ -163,7 +186,7 @@ describe('GitHub delivery', () => {
     const asked = headers['retry-after'] ? 1000 : Number(resetAt) * 1000 - creates[0]!.at;
     // No request at all during the pause: the other ticket waited too.
     expect(creates[1]!.at - creates[0]!.at).toBeGreaterThanOrEqual(asked - 50);
-    expectExactlyOneIssueEach(references);
+    await expectExactlyOneIssueEach(references);
   });
 
   it('keeps a rejected ticket as failed, with the error, and delivers it once the operator fixes the token', async () => {
@@ -171,23 +194,23 @@ describe('GitHub delivery', () => {
     github.setToken('rotated-token');
     const [reference] = await fileTickets(deps(), 1);
     deliver({ adapter: adapter('test-token') });
-    await waitFor('failed state', () => outbox.get(reference!)?.state === 'failed');
-    expect(outbox.get(reference!)!.lastError).toMatch(/^rejected: GitHub rejected the request \(401\)/);
-    expect(outbox.list({ state: 'failed' }).map((t) => t.reference)).toEqual([reference]);
+    await waitFor('failed state', async () => (await outbox.get(reference!))?.state === 'failed');
+    expect((await outbox.get(reference!))!.lastError).toMatch(/^rejected: GitHub rejected the request \(401\)/);
+    expect((await outbox.list({ state: 'failed' })).map((t) => t.reference)).toEqual([reference]);
     github.setToken('test-token');
     await waitFor('delivery after the fix', allDelivered([reference!]), 5_000);
-    expectExactlyOneIssueEach([reference!]);
+    await expectExactlyOneIssueEach([reference!]);
   });
 
   it('answers with the stored reference while GitHub is down, and delivers later', async () => {
     github.chaos(() => ({ status: 503 }));
     const references = await fileTickets(deps(), 2);
     deliver();
-    await waitFor('a few failed attempts', () => outbox.get(references[0]!)!.attempts >= 2);
+    await waitFor('a few failed attempts', async () => (await outbox.get(references[0]!))!.attempts >= 2);
     expect(github.issues).toHaveLength(0);
     github.chaos(undefined);
     await waitFor('deliveries', allDelivered(references), 8_000);
-    expectExactlyOneIssueEach(references);
+    await expectExactlyOneIssueEach(references);
   });
 
   it('survives random faults and a restart mid-delivery: N in, exactly N out', async () => {
@@ -210,12 +233,12 @@ describe('GitHub delivery', () => {
     const first = deliver();
     await waitFor('some deliveries', () => github.issues.length >= 6, 15_000);
     await first.stop();
-    outbox.close();
+    await outbox.close();
 
     // A new process: a new outbox on the same file, a new loop.
-    outbox = new Outbox(join(temp.dir, 'outbox.sqlite'));
+    outbox = new SqliteOutbox(join(temp.dir, 'outbox.sqlite'));
     deliver();
     await waitFor(`${N} deliveries`, allDelivered(references), 30_000);
-    expectExactlyOneIssueEach(references);
+    await expectExactlyOneIssueEach(references);
   }, 40_000);
 });

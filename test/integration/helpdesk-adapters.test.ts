@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   createAdapter,
   DeliveryError,
-  Outbox,
+  SqliteOutbox,
   signWebhook,
   ticketServerConfigFromEnv,
   verifyWebhook,
@@ -22,14 +22,14 @@ import { startFakeWebhook, type FakeWebhook } from './support/fake-webhook.ts';
 import { startFakeZendesk, type FakeZendesk } from './support/fake-zendesk.ts';
 
 const policy = defaultPolicy();
-const outbox = new Outbox(':memory:');
+const outbox = new SqliteOutbox(':memory:');
 let count = 0;
 
 /** A ticket as the outbox hands it to an adapter. */
-function stored(overrides: Partial<TicketInput> = {}): StoredTicket {
+async function stored(overrides: Partial<TicketInput> = {}): Promise<StoredTicket> {
   const ticket = ticketSchema.parse(ticketInput({ idempotencyKey: `adapter-test-key-${++count}`, ...overrides }));
   const now = new Date();
-  return outbox.store(ticket, deriveTicket(ticket, policy, now), now).stored;
+  return (await outbox.store(ticket, deriveTicket(ticket, policy, now), now)).stored;
 }
 
 const critical = { category: 'outage', affectedUsers: 40, device: undefined } as const;
@@ -60,7 +60,7 @@ describe('Zendesk', () => {
       ZENDESK_FIELD_FIRST_RESPONSE_DUE: '360002',
       ZENDESK_FIELD_RESOLUTION_DUE: '360003',
     });
-    const ticket = stored(critical);
+    const ticket = await stored(critical);
     const receipt = await attempt(adapter, ticket);
     expect(receipt).toEqual({
       externalId: '1',
@@ -85,7 +85,7 @@ describe('Zendesk', () => {
 
   it('sends the same Idempotency-Key on every attempt: a blind retry gets the ticket Zendesk already made', async () => {
     const adapter = adapterFor(zendesk.env);
-    const ticket = stored();
+    const ticket = await stored();
     const first = await attempt(adapter, ticket);
     const again = await attempt(adapter, ticket);
     expect(again.externalId).toBe(first.externalId);
@@ -94,7 +94,7 @@ describe('Zendesk', () => {
 
   it('finds the ticket by external_id after an ambiguous failure, even once Zendesk forgot the key', async () => {
     const adapter = adapterFor(zendesk.env);
-    const ticket = stored();
+    const ticket = await stored();
     zendesk.failNext('create', { createThen: 'status-502' });
     expect((await failure(attempt(adapter, ticket))).failure).toBe('ambiguous');
     zendesk.forgetIdempotencyKeys(); // Zendesk keeps keys for two hours; a retry may come later than that
@@ -106,10 +106,10 @@ describe('Zendesk', () => {
   it('keeps a 422 for the operator with what Zendesk said, and waits out a 429 without Retry-After for a minute', async () => {
     const adapter = adapterFor(zendesk.env);
     zendesk.failNext('create', { status: 422 }, { status: 429 });
-    const rejected = await failure(attempt(adapter, stored()));
+    const rejected = await failure(attempt(adapter, await stored()));
     expect(rejected).toMatchObject({ failure: 'rejected' });
     expect(rejected.message).toMatch(/Zendesk rejected the request \(422\): injected 422/);
-    expect(await failure(attempt(adapter, stored()))).toMatchObject({
+    expect(await failure(attempt(adapter, await stored()))).toMatchObject({
       failure: 'rate-limited',
       retryAfterMs: 60_000,
     });
@@ -129,7 +129,7 @@ describe('Freshdesk', () => {
       FRESHDESK_FIELD_CATEGORY: 'cf_dialtone_category',
       FRESHDESK_FIELD_FIRST_RESPONSE_DUE: 'cf_first_response_due',
     });
-    const ticket = stored({ ...critical, customerUrgency: undefined });
+    const ticket = await stored({ ...critical, customerUrgency: undefined });
     expect((await attempt(adapter, ticket)).externalUrl).toBe(`${freshdesk.baseUrl}/a/tickets/1`);
     expect(freshdesk.tickets[0]).toMatchObject({
       name: 'Dana Reyes',
@@ -144,14 +144,14 @@ describe('Freshdesk', () => {
 
   it('keeps an unknown custom field for the operator, naming it', async () => {
     const adapter = adapterFor({ ...freshdesk.env, FRESHDESK_FIELD_RESOLUTION_DUE: 'cf_missing' });
-    const rejected = await failure(attempt(adapter, stored(critical)));
+    const rejected = await failure(attempt(adapter, await stored(critical)));
     expect(rejected.failure).toBe('rejected');
     expect(rejected.message).toMatch(/\(400\): Validation failed: .*cf_missing/);
   });
 
   it("finds a ticket the search index has not caught up with by the requester's latest tickets", async () => {
     const adapter = adapterFor(freshdesk.env);
-    const ticket = stored();
+    const ticket = await stored();
     freshdesk.lagSearchIndex();
     freshdesk.failNext('create', { createThen: 'drop' });
     expect((await failure(attempt(adapter, ticket))).failure).toBe('ambiguous');
@@ -164,7 +164,7 @@ describe('Freshdesk', () => {
     const adapter = adapterFor(freshdesk.env);
     freshdesk.setRemaining(1);
     const before = Date.now();
-    const receipt = await attempt(adapter, stored());
+    const receipt = await attempt(adapter, await stored());
     expect(receipt.pauseUntil).toBeGreaterThanOrEqual(before + 60_000);
   });
 });
@@ -177,7 +177,7 @@ describe('the webhook', () => {
   afterEach(() => webhook.close());
 
   it('posts our JSON, signed over timestamp.body, with the reference as Idempotency-Key', async () => {
-    const ticket = stored();
+    const ticket = await stored();
     const receipt = await attempt(adapterFor(webhook.env), ticket);
     expect(receipt).toEqual({ externalId: 'CRM-1', externalUrl: 'https://crm.example/tickets/CRM-1' });
     const [received] = webhook.tickets;
@@ -226,7 +226,7 @@ describe('the webhook', () => {
       { status: 302, headers: { location: 'https://elsewhere.example/hook' } },
     );
     const outcomes = [];
-    for (let i = 0; i < 5; i++) outcomes.push(await failure(attempt(adapter, stored())));
+    for (let i = 0; i < 5; i++) outcomes.push(await failure(attempt(adapter, await stored())));
     expect(outcomes.map((e) => e.failure)).toEqual(['rejected', 'ambiguous', 'rate-limited', 'ambiguous', 'rejected']);
     expect(outcomes[2]!.retryAfterMs).toBe(7_000);
     expect(outcomes[4]!.message).toMatch(/redirected \(302\) to https:\/\/elsewhere\.example\/hook/);

@@ -1,5 +1,4 @@
 // The outbox, the local helpdesk, configuration and the rate limiter.
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -8,8 +7,7 @@ import {
   createLocalAdapter,
   createTicketRuntime,
   handleTicketRequest,
-  newReference,
-  Outbox,
+  SqliteOutbox,
   startDelivery,
   ticketServerConfigFromEnv,
 } from '../../src/helpdesk/index.ts';
@@ -20,7 +18,6 @@ import { waitFor } from './support/fake-github.ts';
 import { tempDir, ticketRequest } from './support/tickets.ts';
 
 const policy = defaultPolicy();
-const now = new Date('2026-11-24T15:00:00Z');
 const ticket = (key = 'outbox-test-key-0001') => ticketSchema.parse(ticketInput({ idempotencyKey: key }));
 
 let temp: ReturnType<typeof tempDir>;
@@ -28,87 +25,6 @@ beforeEach(() => {
   temp = tempDir();
 });
 afterEach(() => temp.remove());
-
-describe('Outbox', () => {
-  it('creates its directory, uses WAL, and keeps tickets across reopening', () => {
-    const path = join(temp.dir, 'nested/dir/outbox.sqlite');
-    const first = new Outbox(path);
-    const { stored, created } = first.store(ticket(), deriveTicket(ticket(), policy, now), now);
-    first.close();
-    expect(created).toBe(true);
-    expect(existsSync(`${path}-wal`) || existsSync(path)).toBe(true);
-    const again = new Outbox(path);
-    expect(again.get(stored.reference)).toMatchObject({
-      reference: stored.reference,
-      state: 'pending',
-      attempts: 0,
-      maybeCreated: false,
-      ticket: { subject: 'Front desk phone shows No Service' },
-      derived: { priority: 'high', firstResponseDue: '2026-11-24T16:00:00Z' },
-    });
-    again.close();
-  });
-
-  it('stores once per idempotency key', () => {
-    const outbox = new Outbox(':memory:');
-    const derived = deriveTicket(ticket(), policy, now);
-    const first = outbox.store(ticket(), derived, now);
-    const second = outbox.store(ticket(), derived, now);
-    const other = outbox.store(ticket('outbox-test-key-0002'), derived, now);
-    expect(second).toEqual({ stored: first.stored, created: false });
-    expect(other.stored.reference).not.toBe(first.stored.reference);
-    expect(other.stored.deliveryKey).not.toBe(first.stored.deliveryKey);
-    expect(outbox.list()).toHaveLength(2);
-    outbox.close();
-  });
-
-  it('makes references from the support team date and an unambiguous alphabet', () => {
-    for (let i = 0; i < 200; i++) {
-      expect(newReference('2026-11-24T21:30:00-05:00')).toMatch(/^DT-20261124-[0-9A-HJKMNP-TV-Z]{5}$/);
-    }
-  });
-
-  it('recovers tickets interrupted mid-send as "maybe created"', () => {
-    const outbox = new Outbox(':memory:');
-    const { stored } = outbox.store(ticket(), deriveTicket(ticket(), policy, now), now);
-    expect(outbox.claim(stored.reference)).toBe(true);
-    expect(outbox.claim(stored.reference)).toBe(false);
-    expect(outbox.nextDue(now)).toBeUndefined();
-    expect(outbox.recoverInterrupted(now)).toBe(1);
-    expect(outbox.nextDue(now)).toMatchObject({
-      reference: stored.reference,
-      maybeCreated: true,
-      attempts: 1,
-    });
-    outbox.close();
-  });
-
-  it('schedules retries and lets an operator retry a failed ticket now', () => {
-    const outbox = new Outbox(':memory:');
-    const { stored } = outbox.store(ticket(), deriveTicket(ticket(), policy, now), now);
-    outbox.claim(stored.reference);
-    const later = new Date(now.getTime() + 3_600_000);
-    outbox.markRetry(stored.reference, {
-      error: 'rejected: 401',
-      at: later,
-      maybeCreated: false,
-      state: 'failed',
-    });
-    expect(outbox.nextDue(now)).toBeUndefined();
-    expect(outbox.nextAttemptTime()).toBe(later.getTime());
-    expect(outbox.list({ state: 'failed' })).toHaveLength(1);
-    expect(outbox.retryNow(stored.reference, now)).toBe(true);
-    expect(outbox.nextDue(now)?.reference).toBe(stored.reference);
-    outbox.markDelivered(stored.reference, { externalId: '42', externalUrl: 'https://github.example/i/42' }, now);
-    expect(outbox.get(stored.reference)).toMatchObject({
-      state: 'delivered',
-      externalId: '42',
-      lastError: null,
-    });
-    expect(outbox.retryNow(stored.reference, now)).toBe(false);
-    outbox.close();
-  });
-});
 
 describe('the local helpdesk (default, no configuration)', () => {
   it('stores a ticket from the endpoint and marks it delivered in the local inbox', async () => {
@@ -123,8 +39,8 @@ describe('the local helpdesk (default, no configuration)', () => {
       });
       expect(response.status).toBe(202);
       const { reference } = (await response.json()) as { reference: string };
-      await waitFor('local delivery', () => runtime.outbox.get(reference)?.state === 'delivered', 3_000);
-      expect(runtime.outbox.get(reference)!.externalId).toBe(reference);
+      await waitFor('local delivery', async () => (await runtime.outbox.get(reference))?.state === 'delivered', 3_000);
+      expect((await runtime.outbox.get(reference))!.externalId).toBe(reference);
     } finally {
       await runtime.close();
     }
@@ -136,9 +52,12 @@ describe('ticketServerConfigFromEnv', () => {
     expect(ticketServerConfigFromEnv({})).toEqual({
       helpdesk: { helpdesk: 'local' },
       outboxPath: '.data/outbox.sqlite',
+      outboxUrl: undefined,
       siteUrl: undefined,
-      trustProxy: false,
+      trustProxy: 0,
       rateLimitBurst: 5,
+      rateLimitGlobal: 600,
+      delivery: { lookupDelayMs: 30_000, minRetryMs: 5_000, maxRetryMs: 900_000 },
     });
   });
 
@@ -150,8 +69,10 @@ describe('ticketServerConfigFromEnv', () => {
       GITHUB_API_URL: 'https://ghe.example.com/api/v3/',
       SITE_URL: 'https://support.example.com',
       OUTBOX_PATH: '/var/lib/dialtone/outbox.sqlite',
-      TRUST_PROXY: '1',
+      OUTBOX_URL: 'postgres://dialtone:secret@db.internal:5432/dialtone',
+      TRUST_PROXY: '2',
       TICKET_RATE_LIMIT: '20',
+      TICKET_RATE_LIMIT_GLOBAL: '1000',
     });
     expect(config).toEqual({
       helpdesk: {
@@ -162,9 +83,12 @@ describe('ticketServerConfigFromEnv', () => {
         apiUrl: 'https://ghe.example.com/api/v3',
       },
       outboxPath: '/var/lib/dialtone/outbox.sqlite',
+      outboxUrl: 'postgres://dialtone:secret@db.internal:5432/dialtone',
       siteUrl: 'https://support.example.com',
-      trustProxy: true,
+      trustProxy: 2,
       rateLimitBurst: 20,
+      rateLimitGlobal: 1000,
+      delivery: { lookupDelayMs: 30_000, minRetryMs: 5_000, maxRetryMs: 900_000 },
     });
   });
 
@@ -180,6 +104,21 @@ describe('ticketServerConfigFromEnv', () => {
       /HELPDESK="helpscout" is not a helpdesk: use "local" \(default\), "github", "zendesk", "freshdesk" or "webhook"/,
     );
     expect(() => ticketServerConfigFromEnv({ SITE_URL: 'support.example.com' })).toThrow(/SITE_URL=/);
+    expect(() => ticketServerConfigFromEnv({ OUTBOX_URL: 'mysql://db/x' })).toThrow(
+      /OUTBOX_URL must be a PostgreSQL URL/,
+    );
+    expect(() => ticketServerConfigFromEnv({ TRUST_PROXY: 'true' })).toThrow(
+      /TRUST_PROXY="true" must be the number of reverse proxies in front of the server: 0 \(default\) for none, 1 for one/,
+    );
+    const github = { HELPDESK: 'github', HELPDESK_REPO: 'example/tickets', GITHUB_TOKEN: 't' };
+    expect(() => ticketServerConfigFromEnv({ ...github, GITHUB_API_URL: 'http://ghe.example.com/api/v3' })).toThrow(
+      /GITHUB_API_URL="http:\/\/ghe.example.com\/api\/v3" must use https:\/\//,
+    );
+    for (const loopback of ['http://127.0.0.1:8080', 'http://localhost:3000/api/v3', 'http://[::1]:9000']) {
+      expect(ticketServerConfigFromEnv({ ...github, GITHUB_API_URL: loopback }).helpdesk).toMatchObject({
+        apiUrl: loopback.replace(/\/$/, ''),
+      });
+    }
     expect(() => ticketServerConfigFromEnv({ TICKET_RATE_LIMIT: 'lots' })).toThrow(
       /TICKET_RATE_LIMIT="lots" must be a whole number of at least 1/,
     );
@@ -320,9 +259,9 @@ describe('createRateLimiter', () => {
 
 describe('the delivery loop when the outbox fails', () => {
   it('puts a ticket whose delivery could not be recorded back in the queue instead of leaving it "sending"', async () => {
-    const outbox = new Outbox(join(temp.dir, 'outbox.sqlite'));
+    const outbox = new SqliteOutbox(join(temp.dir, 'outbox.sqlite'));
     const filed = new Date(); // the loop runs on the real clock: the ticket must be due now
-    const { stored } = outbox.store(ticket('disk-full-key-000001'), deriveTicket(ticket(), policy, filed), filed);
+    const { stored } = await outbox.store(ticket('disk-full-key-000001'), deriveTicket(ticket(), policy, filed), filed);
     // The disk fills up: neither the delivery nor the retry can be written, once.
     const failing = new Set<PropertyKey>(['markDelivered', 'markRetry']);
     const flaky = new Proxy(outbox, {
@@ -342,20 +281,22 @@ describe('the delivery loop when the outbox fails', () => {
       outbox: flaky,
       adapter: createLocalAdapter(),
       baseDelayMs: 10,
+      minRetryMs: 10,
+      lookupDelayMs: 10,
       idlePollMs: 20,
       onEvent: (event) => events.push(event.type),
     });
     try {
       await waitFor(
         'delivery after the failed write',
-        () => outbox.get(stored.reference)?.state === 'delivered',
+        async () => (await outbox.get(stored.reference))?.state === 'delivered',
         3_000,
       );
       expect(events).toContain('error');
-      expect(outbox.list()).toHaveLength(1);
+      expect(await outbox.list()).toHaveLength(1);
     } finally {
       await loop.stop();
-      outbox.close();
+      await outbox.close();
     }
   });
 });

@@ -3,9 +3,10 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   createGitHubAdapter,
+  addressKey,
   createRateLimiter,
   handleTicketRequest,
-  Outbox,
+  SqliteOutbox,
   startDelivery,
   type TicketRequestDeps,
 } from '../../src/helpdesk/index.ts';
@@ -15,11 +16,11 @@ import { ticketInput } from '../fixtures/ticket/tickets.ts';
 import { ticketRequest } from './support/tickets.ts';
 
 const policy = defaultPolicy();
-let outbox: Outbox;
+let outbox: SqliteOutbox;
 let deps: TicketRequestDeps;
 
 beforeEach(() => {
-  outbox = new Outbox(':memory:');
+  outbox = new SqliteOutbox(':memory:');
   deps = { policy, outbox, now: () => new Date('2026-11-24T15:00:00Z') };
 });
 afterEach(() => outbox.close());
@@ -47,7 +48,7 @@ describe('POST /api/tickets', () => {
       firstResponseDue: '2026-11-24T16:00:00Z',
     });
     expect(headers.get('cache-control')).toBe('no-store');
-    const stored = outbox.get(body.reference)!;
+    const stored = (await outbox.get(body.reference))!;
     expect(stored.state).toBe('pending');
     expect(stored.derived.submittedAt).toBe('2026-11-24T10:00:00-05:00');
   });
@@ -61,21 +62,72 @@ describe('POST /api/tickets', () => {
     };
     const { body } = await post(claimed);
     expect(body.priority).toBe('high');
-    expect(outbox.get(body.reference)!.derived.submittedAt).toBe('2026-11-24T10:00:00-05:00');
+    expect((await outbox.get(body.reference))!.derived.submittedAt).toBe('2026-11-24T10:00:00-05:00');
   });
 
   it('gives the same reference for the same idempotency key, and stores one ticket', async () => {
     const stored: string[] = [];
     const first = await post(ticketInput(), {}, { onStored: (t) => stored.push(t.reference) });
-    const second = await post(
-      ticketInput({ subject: 'Sent twice' }),
-      {},
-      { onStored: (t) => stored.push(t.reference) },
-    );
+    const second = await post(ticketInput(), {}, { onStored: (t) => stored.push(t.reference) });
     expect(second.status).toBe(202);
     expect(second.body).toEqual(first.body);
-    expect(outbox.list()).toHaveLength(1);
+    expect(await outbox.list()).toHaveLength(1);
     expect(stored).toEqual([first.body.reference]);
+  });
+
+  it('answers 409 to the same idempotency key with a different ticket', async () => {
+    await post(ticketInput());
+    const edited = await post(ticketInput({ subject: 'Front desk phone shows No Service since 8' }));
+    expect(edited.status).toBe(409);
+    expect(edited.body.errors).toEqual([
+      {
+        path: 'idempotencyKey',
+        message: expect.stringMatching(
+          /already used for a different ticket: send the edited ticket with a new idempotencyKey/,
+        ),
+      },
+    ]);
+    expect(await outbox.list()).toHaveLength(1);
+    // The form's new key for the edited draft goes through.
+    const renewed = ticketInput({
+      subject: 'Front desk phone shows No Service since 8',
+      idempotencyKey: 'edited-draft-key-00001',
+    });
+    expect((await post(renewed)).status).toBe(202);
+  });
+
+  it('answers 400, not 500, to deeply nested JSON', async () => {
+    const nested = [
+      '['.repeat(60_000),
+      `${'['.repeat(30_000)}${']'.repeat(30_000)}`,
+      `{"subject":${'{"a":'.repeat(40)}1${'}'.repeat(40)}}`,
+    ];
+    for (const body of nested) {
+      const { status, body: answer } = await post(body);
+      expect(status).toBe(400);
+      expect(answer.errors[0]!.message).toMatch(/nested more than 32 levels deep/);
+    }
+    // Brackets inside strings are text, not nesting.
+    const bracketed = ticketInput({ description: `Pressing ${'['.repeat(100)} on the keypad does nothing at all` });
+    expect((await post(bracketed)).status).toBe(202);
+  });
+
+  it('strips control and invisible characters before counting, and refuses a subject made only of them', async () => {
+    const invisible = '\u200b\u200c\u200d\u200e\u200f\u202a\u202e\u2060\ufeff\u00ad\u0007\u001b\u0085\u009b';
+    const blank = await post(ticketInput({ subject: `${invisible}${invisible}` }));
+    expect(blank.status).toBe(400);
+    expect(blank.body.errors[0]).toMatchObject({ path: 'subject' });
+    const padded = await post(
+      ticketInput({
+        idempotencyKey: 'invisible-key-000001',
+        subject: `Ph${invisible}one${'\u200b'.repeat(200)} down`,
+        description: 'Line one\nline\u001b[31m two is here',
+      }),
+    );
+    expect(padded.status).toBe(202);
+    const stored = (await outbox.get(padded.body.reference))!;
+    expect(stored.ticket.subject).toBe('Phone down');
+    expect(stored.ticket.description).toBe('Line one\nline[31m two is here');
   });
 
   it('rejects invalid tickets with an error per field', async () => {
@@ -95,7 +147,7 @@ describe('POST /api/tickets', () => {
     const { status, body } = await post(ticketInput({ website: 'https://spam.example' }));
     expect(status).toBe(400);
     expect(body.errors).toEqual([{ path: 'website', message: 'must be left empty' }]);
-    expect(outbox.list()).toHaveLength(0);
+    expect(await outbox.list()).toHaveLength(0);
   });
 
   it('rejects JSON syntax errors with line and column', async () => {
@@ -165,10 +217,63 @@ describe('POST /api/tickets', () => {
     expect(third.body.errors[0]!.message).toMatch(/too many tickets/);
     // Behind a trusted proxy the client is the hop the proxy appended (the last one): a made-up hop in front
     // of it does not give a fresh allowance.
-    const proxied = { ...limited, trustProxy: true };
+    const proxied = { ...limited, trustProxy: 1 };
     expect((await post(key(4), { 'x-forwarded-for': '203.0.113.10' }, proxied)).status).toBe(202);
     expect((await post(key(5), { 'x-forwarded-for': '198.51.100.1, 203.0.113.10' }, proxied)).status).toBe(202);
     expect((await post(key(6), { 'x-forwarded-for': '198.51.100.2, 203.0.113.10' }, proxied)).status).toBe(429);
+    // Two proxies (a CDN, then a load balancer): the client is the second hop from the right.
+    const twoHops = { ...limited, trustProxy: 2 };
+    const viaCdn = (made: string) => ({ 'x-forwarded-for': `${made}, 192.0.2.50, 10.1.1.1` });
+    expect((await post(key(7), viaCdn('198.51.100.3'), twoHops)).status).toBe(202);
+    expect((await post(key(8), viaCdn('198.51.100.4'), twoHops)).status).toBe(202);
+    expect((await post(key(9), viaCdn('198.51.100.5'), twoHops)).status).toBe(429);
+  });
+
+  it('puts a whole IPv6 /64 in one bucket, and an IPv4-mapped address with its IPv4 address', async () => {
+    const rateLimiter = createRateLimiter({ burst: 2, refillEveryMs: 60_000 });
+    const key = (i: number) => ticketInput({ idempotencyKey: `ipv6-key-${i}-00000000` });
+    const from = (clientAddress: string) => ({ rateLimiter, clientAddress });
+    expect((await post(key(1), {}, from('2001:db8:1:2::1'))).status).toBe(202);
+    expect((await post(key(2), {}, from('2001:db8:1:2:ffff:ffff:ffff:fffe'))).status).toBe(202);
+    expect((await post(key(3), {}, from('2001:db8:1:2:aaaa::9'))).status).toBe(429);
+    expect((await post(key(4), {}, from('2001:db8:1:3::1'))).status).toBe(202);
+    expect((await post(key(5), {}, from('::ffff:203.0.113.7'))).status).toBe(202);
+    expect((await post(key(6), {}, from('203.0.113.7'))).status).toBe(202);
+    expect((await post(key(7), {}, from('::ffff:cb00:7107'))).status).toBe(429);
+  });
+
+  it('keys clients by network', () => {
+    expect(addressKey('2001:DB8:0:0:1::5')).toBe('2001:db8:0:0::/64');
+    expect(addressKey('[2001:db8::1]:443')).toBe('2001:db8:0:0::/64');
+    expect(addressKey('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+    expect(addressKey('::ffff:10.0.0.1')).toBe('10.0.0.1');
+    expect(addressKey('203.0.113.9:51234')).toBe('203.0.113.9');
+    expect(addressKey('not an address')).toBe('not an address');
+  });
+
+  it('refuses everyone beyond the global ceiling, whichever client sends', async () => {
+    const rateLimiter = createRateLimiter({ burst: 5, globalPerMinute: 3 });
+    const statuses = [];
+    for (let i = 0; i < 4; i++) {
+      const ticket = ticketInput({ idempotencyKey: `global-key-${i}-0000000` });
+      statuses.push((await post(ticket, {}, { rateLimiter, clientAddress: `198.51.100.${i}` })).status);
+    }
+    expect(statuses).toEqual([202, 202, 202, 429]);
+  });
+
+  it('says once when X-Forwarded-For arrives but no proxy is trusted', async () => {
+    let told = 0;
+    const over = { onUntrustedForwardedFor: () => told++ };
+    await post(ticketInput(), {}, over);
+    expect(told).toBe(0);
+    await post(ticketInput({ idempotencyKey: 'xff-key-0000000001' }), { 'x-forwarded-for': '203.0.113.1' }, over);
+    expect(told).toBe(1);
+    await post(
+      ticketInput({ idempotencyKey: 'xff-key-0000000002' }),
+      { 'x-forwarded-for': '203.0.113.1' },
+      { ...over, trustProxy: 1 },
+    );
+    expect(told).toBe(1);
   });
 
   it('answers a retry of a stored ticket with its reference even when the client is over the limit', async () => {
@@ -246,15 +351,15 @@ describe('POST /api/tickets', () => {
       baseUrl: 'http://127.0.0.1:9', // nothing listens on the discard port
       requestTimeoutMs: 200,
     });
-    const loop = startDelivery({ outbox, adapter, baseDelayMs: 10_000 });
+    const loop = startDelivery({ outbox, adapter, baseDelayMs: 10_000, lookupDelayMs: 10_000 });
     try {
       const now = () => new Date();
       const { status, body } = await post(ticketInput(), {}, { now, onStored: () => loop.wake() });
       expect(status).toBe(202);
       const reference = body.reference;
-      for (let i = 0; i < 100 && outbox.get(reference)!.lastError === null; i++)
+      for (let i = 0; i < 100 && (await outbox.get(reference))!.lastError === null; i++)
         await new Promise((r) => setTimeout(r, 20));
-      const stored = outbox.get(reference)!;
+      const stored = (await outbox.get(reference))!;
       expect(stored.attempts).toBe(1);
       expect(stored.state).toBe('pending');
       expect(stored.lastError).toMatch(/^ambiguous: no answer from GitHub/);

@@ -4,7 +4,7 @@ import { telHref } from '../../lib/links/tel.ts';
 import { priorityLabels } from '../../lib/policy/describe.ts';
 import { PRIORITIES, type SupportPolicy } from '../../lib/policy/schema.ts';
 import type { TicketReceipt } from '../../lib/ticket/client.ts';
-import type { DerivedTicket } from '../../lib/ticket/derive.ts';
+import { needsOnCall, ON_CALL_MARKER, type DerivedTicket } from '../../lib/ticket/derive.ts';
 import type { TicketDraft } from '../../lib/ticket/draft.ts';
 import { draftSummary } from '../../lib/ticket/summary.ts';
 import { formatInstantIn } from '../../lib/time-format.ts';
@@ -27,6 +27,10 @@ function EmergencyInstructions({ policy }: { policy: SupportPolicy }) {
   return (
     <div className="emergency" role="note" aria-labelledby="ticket-emergency-title">
       <h4 id="ticket-emergency-title">Outside business hours: call the emergency line too</h4>
+      <p>
+        A ticket alone pages nobody outside business hours. Your ticket is marked {ON_CALL_MARKER} for the on-call
+        engineer, but call the line and leave a message so they start now.
+      </p>
       <p>
         Emergency line: <a href={telHref(emergencyPhone)}>{emergencyPhone}</a>
       </p>
@@ -123,7 +127,7 @@ export function ReviewStep({
               ? 'Counted around the clock.'
               : `Counted in business hours: ${policy.contacts.hours}`}
           </p>
-          {derived.priority === 'critical' && derived.afterHours && <EmergencyInstructions policy={policy} />}
+          {derived.afterHours && needsOnCall(derived) && <EmergencyInstructions policy={policy} />}
         </section>
       )}
 

@@ -92,7 +92,8 @@ export const categories = [
     id: 'account',
     label: 'Account and security',
     description: 'Passwords, SIP credentials, fraud alerts, E911 addresses.',
-    ticketCategory: 'portal',
+    // Not 'portal': an account matter is never an outage, so the form must not open where it triages as one.
+    ticketCategory: 'account',
   },
   {
     id: 'billing',

@@ -17,17 +17,18 @@ export const priorityLabels: Record<Priority, string> = {
   low: 'Low',
 };
 
+// Each sentence states a rule of src/lib/triage/triage.ts; test/unit/policy/describe.test.ts checks the two agree.
 function meaning(priority: Priority, policy: SupportPolicy): string {
   const share = `${Math.round(policy.thresholds.criticalShare * 100)}%`;
   switch (priority) {
     case 'critical':
-      return `Service down for at least ${share} of your users: they cannot make or receive calls, send faxes or reach the portal.`;
+      return `Service down for at least ${share} of your users: they cannot make or receive calls, send faxes or texts, or their phones will not register.`;
     case 'high':
-      return `Service down for fewer than ${share} of your users, or degraded or intermittent for any number (one-way audio, calls failing to some areas). A critical problem with a working workaround is high.`;
+      return `Service down for fewer than ${share} of your users, or degraded or intermittent for any number (one-way audio, calls failing to some areas); the customer portal not working, for any number of users (calls still work); a new service that cannot make or receive calls on its go-live or port day. A critical problem with a working workaround is high. After business hours, call the emergency line too.`;
     case 'normal':
-      return 'Something that used to work misbehaves without stopping calls: voicemail, call routing, caller ID name, porting, billing. A high problem with a working workaround is normal.';
+      return 'Something that used to work misbehaves without stopping calls: voicemail, call routing, caller ID name, porting, billing, your account and its security. A high problem with a working workaround is normal.';
     case 'low':
-      return 'Setup and configuration, questions, feature requests, and anything that has never worked yet.';
+      return 'Setup and configuration, questions, feature requests, and anything else that has never worked yet.';
   }
 }
 

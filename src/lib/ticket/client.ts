@@ -18,6 +18,8 @@ export type SendOutcome =
   /** Several tickets from this connection just now: send again after `retryAfterSeconds` (when the server says). */
   | { kind: 'rate-limited'; retryAfterSeconds: number | undefined }
   | { kind: 'too-large' }
+  /** The draft was edited after an earlier send reached us under the same key: send it again with a new key. */
+  | { kind: 'conflict' }
   /** Any other answer; `message` is the server's first error, when it gave one. */
   | { kind: 'failed'; status: number; message: string | undefined }
   /** No answer at all: offline, DNS, a connection reset. */
@@ -50,6 +52,7 @@ export async function sendTicket(fetch: Fetch, endpoint: string, ticket: unknown
     return { kind: 'rate-limited', retryAfterSeconds: Number.isInteger(wait) && wait >= 0 ? wait : undefined };
   }
   if (response.status === 413) return { kind: 'too-large' };
+  if (response.status === 409) return { kind: 'conflict' };
   return { kind: 'failed', status: response.status, message: body.errors?.[0]?.message };
 }
 
@@ -68,6 +71,11 @@ export function sendProblemMessage(
       return `We received several tickets from your connection just now: send again in ${outcome.retryAfterSeconds ?? 'a few'} seconds. Your answers are kept.`;
     case 'too-large':
       return 'Your ticket is too long to send: shorten the description or the lists.';
+    case 'conflict':
+      return (
+        'An earlier send of this ticket reached us before you changed it. Send again to file the changed ticket ' +
+        'as a new one; the earlier one is kept too.'
+      );
     case 'failed':
       return `${outcome.message ?? 'Something went wrong on our side.'} If it keeps failing, write to ${supportEmail}.`;
   }

@@ -34,3 +34,14 @@ export function deriveTicket(ticket: DerivableTicket, policy: SupportPolicy, now
     needsPriorityReview: requested !== undefined && isMoreUrgent(requested, priority),
   };
 }
+
+/** The marker the on-call engineer watches for in titles. */
+export const ON_CALL_MARKER = 'EMERGENCY';
+
+/**
+ * Critical always, and high after hours (high runs on the 24x7 clock, but outside business hours only the
+ * emergency line pages anyone): the customer is told to call, and the title carries the on-call marker.
+ */
+export function needsOnCall(facts: Pick<DerivedTicket, 'priority' | 'afterHours'>): boolean {
+  return facts.priority === 'critical' || (facts.priority === 'high' && facts.afterHours);
+}

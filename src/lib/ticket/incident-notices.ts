@@ -21,6 +21,7 @@ export const CATEGORY_COMPONENTS: Record<Category, readonly string[]> = {
   'caller-id': ['outbound-calls'],
   porting: ['number-porting'],
   billing: ['customer-portal'],
+  account: ['customer-portal'],
   setup: [],
   question: [],
   'feature-request': [],

@@ -2,8 +2,8 @@
 
 const ZWSP = '\u200b';
 
-/** Control characters (except tab and newline) and bidi overrides that could disguise text. */
-const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
+/** Control characters (C0 except tab and newline, DEL, C1) and bidi overrides that could disguise text. */
+const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 /** ASCII punctuation that Markdown may read as syntax; each is shown literally when backslash-escaped. */
 const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()!|~$+\-.=]/g;
 
@@ -14,18 +14,21 @@ const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()!|~$+\-.=]/g;
  * escapes are resolved.
  */
 export function escapeInline(text: string): string {
-  return text
-    .replace(INVISIBLE, '')
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(MARKDOWN_PUNCTUATION, (c) => `\\${c}`)
-    .replace(/@/g, `@${ZWSP}`)
-    .replace(/#/g, `\\#${ZWSP}`)
-    .replace(/\b(gh)\\-/gi, `$1${ZWSP}\\-`)
-    .replace(/:\/\//g, `:${ZWSP}//`)
-    .replace(/\b(www)\\\./gi, `$1${ZWSP}\\.`);
+  return (
+    text
+      .replace(INVISIBLE, '')
+      .replace(/[\r\n]+/g, ' ')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(MARKDOWN_PUNCTUATION, (c) => `\\${c}`)
+      .replace(/@/g, `@${ZWSP}`)
+      .replace(/#/g, `\\#${ZWSP}`)
+      .replace(/\b(gh)\\-/gi, `$1${ZWSP}\\-`)
+      .replace(/:\/\//g, `:${ZWSP}//`)
+      // Not only after a word boundary: GitHub also autolinks `_www.example.com` and `*www.example.com`.
+      .replace(/(www)\\\./gi, `$1${ZWSP}\\.`)
+  );
 }
 
 /** Multi-line customer text: each line escaped, at most one blank line in a row. */

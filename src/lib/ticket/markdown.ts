@@ -1,7 +1,7 @@
 // A ticket as a GitHub issue: title, labels and a safe Markdown body that stays within GitHub's limits.
 import { formatInstantIn } from '../time-format.ts';
 import { categoryLabel, SERVICE_STATES } from '../triage/categories.ts';
-import type { DerivedTicket } from './derive.ts';
+import { needsOnCall, ON_CALL_MARKER, type DerivedTicket } from './derive.ts';
 import { escapeBlock, escapeInline, inertTitle, inlineCode } from './markdown-safety.ts';
 import type { Ticket } from './schema.ts';
 
@@ -19,14 +19,19 @@ export function deliveryMarker(deliveryKey: string): string {
   return `<!-- dialtone:key=${deliveryKey} -->`;
 }
 
-/** "EMERGENCY" leads only a critical ticket's title; every other title starts with the reference. */
+/** `EMERGENCY` leads the title of a ticket for the on-call engineer; every other title starts with the reference. */
 export function ticketTitle(
   ticket: Pick<Ticket, 'subject'>,
-  facts: Pick<TicketFacts, 'priority' | 'reference'>,
+  facts: Pick<TicketFacts, 'priority' | 'reference' | 'afterHours'>,
 ): string {
-  const lead = facts.priority === 'critical' ? `EMERGENCY ${facts.reference}` : facts.reference;
-  const title = `${lead}: ${inertTitle(ticket.subject)}`;
-  return title.length <= MAX_ISSUE_TITLE ? title : `${title.slice(0, MAX_ISSUE_TITLE - 1)}…`;
+  const lead = needsOnCall(facts) ? `${ON_CALL_MARKER} ${facts.reference}` : facts.reference;
+  return cutTitle(`${lead}: ${inertTitle(ticket.subject)}`);
+}
+
+/** At most MAX_ISSUE_TITLE code points, cut between whole characters (never half an emoji). */
+function cutTitle(title: string): string {
+  const points = Array.from(title);
+  return points.length <= MAX_ISSUE_TITLE ? title : `${points.slice(0, MAX_ISSUE_TITLE - 1).join('')}…`;
 }
 
 export function ticketLabels(ticket: Pick<Ticket, 'category'>, facts: DerivedTicket): string[] {

@@ -19,9 +19,22 @@ export function isSameNumber(a: string, b: string): boolean {
 
 const PHONE = /^\+?[\d ().-]*\d[\d ().-]*(?:\s*(?:x|ext\.?)\s*\d{1,6})?$/i;
 
+/**
+ * Control characters (C0 but tab and line breaks, DEL, C1) and invisible format characters (zero-width spaces and
+ * joiners, direction marks and overrides, word joiner, byte-order mark, soft hyphen): they hide or disguise text
+ * and would let a blank subject pass a length check.
+ */
+const INVISIBLE =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
+
+export function stripInvisible(value: string): string {
+  return value.replace(INVISIBLE, '');
+}
+
 const text = (min: number, max: number, what: string) =>
   z
     .string({ error: `must be text: ${what}` })
+    .overwrite(stripInvisible)
     .trim()
     .min(min, {
       error: min === 1 ? `must not be empty: ${what}` : `must be at least ${min} characters: ${what}`,

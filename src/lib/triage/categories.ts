@@ -46,6 +46,11 @@ export const CATEGORIES = [
     label: 'A question or problem with my bill',
     impact: 'feature',
   },
+  {
+    id: 'account',
+    label: 'My account: signing in, passwords, SIP credentials, a fraud alert or an E911 address',
+    impact: 'feature',
+  },
   { id: 'setup', label: 'Help setting something up', impact: 'request' },
   {
     id: 'question',

@@ -34,7 +34,16 @@ const FEATURE_NOUNS: Partial<Record<Category, string>> = {
   'caller-id': 'A caller ID problem',
   porting: 'A number port',
   billing: 'A billing problem',
+  account: 'An account or security matter',
 };
+
+/** Where a service that never worked is a go-live or port day gone wrong, not setup: calls do not work. */
+const GO_LIVE_CATEGORIES: ReadonlySet<Category> = new Set([
+  'outage',
+  'inbound-calls',
+  'outbound-calls',
+  'registration',
+]);
 
 export function triage(answers: TriageAnswers, policy: SupportPolicy): TriageResult {
   const base = basePriority(answers, policy.thresholds.criticalShare);
@@ -50,6 +59,19 @@ function basePriority(answers: TriageAnswers, criticalShare: number): TriageResu
   const impact = categoryImpact(answers.category);
   if (impact === 'request') return { priority: 'low', reasons: [REQUEST_REASONS[answers.category]!] };
   if (!answers.previouslyWorking) {
+    if (
+      GO_LIVE_CATEGORIES.has(answers.category) &&
+      (answers.serviceState === 'down' || answers.serviceState === 'degraded')
+    ) {
+      const impact = serviceImpact(answers, criticalShare);
+      return {
+        priority: impact.priority,
+        reasons: [
+          'It has never worked, but calls do not work on a new service (a go-live or port day): at least high, not setup.',
+          ...impact.reasons,
+        ],
+      };
+    }
     return {
       priority: 'low',
       reasons: ['It has never worked, so this is new setup or configuration rather than a fault: low priority.'],
@@ -74,6 +96,13 @@ function serviceImpact(answers: TriageAnswers, criticalShare: number): TriageRes
   const { affectedUsers, totalUsers } = answers;
   const share = affectedUsers / totalUsers;
   const who = `${affectedUsers} of ${totalUsers} users (${formatPercent(share)})`;
+  if (answers.category === 'portal') {
+    // The policy lists a portal outage under high: calls still work, however many users cannot sign in.
+    return {
+      priority: 'high',
+      reasons: [`The customer portal is not working for ${who}, but calls still work: a portal problem is high.`],
+    };
+  }
   const threshold = formatPercent(criticalShare);
   if (answers.serviceState === 'down') {
     const what = `${who} ${DOWN_PHRASES[answers.category]!}`;

@@ -28,12 +28,15 @@ export interface FakeGitHub {
   baseUrl: string;
   token: string;
   issues: FakeIssue[];
-  requests: Array<{ route: Route; at: number }>;
+  /** Every request, in arrival order; a create carries the title and labels it asked for. */
+  requests: Array<{ route: Route; at: number; title?: string; labels?: string[] }>;
   /** Faults for the next requests on a route, in order. */
   failNext(route: Route, ...faults: Fault[]): void;
   /** For every request without a queued fault: a fault, or undefined for a normal answer. */
   chaos(pick: ((route: Route) => Fault | undefined) | undefined): void;
   setToken(token: string): void;
+  /** Like GitHub for a token without triage access: issues are created, their labels silently dropped. */
+  dropLabels(drop: boolean): void;
   /** Issues filed by someone else (no hidden key). */
   addIssues(count: number): void;
   close(): Promise<void>;
@@ -47,6 +50,7 @@ export async function startFakeGitHub(options: { token?: string; owner?: string;
   const requests: FakeGitHub['requests'] = [];
   const queued: Record<Route, Fault[]> = { create: [], list: [], repo: [] };
   let chaos: ((route: Route) => Fault | undefined) | undefined;
+  let droppingLabels = false;
   const hanging = new Set<ServerResponse>();
 
   const issuesPath = `/repos/${owner}/${repo}/issues`;
@@ -58,7 +62,7 @@ export async function startFakeGitHub(options: { token?: string; owner?: string;
       number,
       title: input.title,
       body: input.body ?? '',
-      labels: input.labels ?? [],
+      labels: droppingLabels ? [] : (input.labels ?? []),
       created_at: now,
       updated_at: now,
       html_url: `https://github.example/${owner}/${repo}/issues/${number}`,
@@ -107,7 +111,11 @@ export async function startFakeGitHub(options: { token?: string; owner?: string;
           ? 'repo'
           : undefined;
     if (!route) return send(res, 404, { message: 'Not Found' });
-    requests.push({ route, at: Date.now() });
+    const asked =
+      route === 'create'
+        ? (JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { title?: string; labels?: string[] })
+        : {};
+    requests.push({ route, at: Date.now(), title: asked.title, labels: asked.labels });
     if (req.headers.authorization !== `token ${token}`) return send(res, 401, { message: 'Bad credentials' });
 
     const fault = queued[route].shift() ?? chaos?.(route);
@@ -156,6 +164,9 @@ export async function startFakeGitHub(options: { token?: string; owner?: string;
     chaos: (pick) => {
       chaos = pick;
     },
+    dropLabels: (drop) => {
+      droppingLabels = drop;
+    },
     setToken: (next) => {
       token = next;
     },
@@ -173,9 +184,13 @@ export async function startFakeGitHub(options: { token?: string; owner?: string;
 }
 
 /** Polls until `condition` holds, or fails after `timeoutMs` saying what it waited for. */
-export async function waitFor(what: string, condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+export async function waitFor(
+  what: string,
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs = 10_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }

@@ -57,6 +57,15 @@ describe('sendTicket', () => {
     });
   });
 
+  it('says the key was used for another ticket on 409, so the form can start a new key', async () => {
+    expect(
+      await sendTicket(answering(409, { errors: [{ path: 'idempotencyKey', message: 'x' }] }), ENDPOINT, {}),
+    ).toEqual({
+      kind: 'conflict',
+    });
+    expect(sendProblemMessage({ kind: 'conflict' }, EMAIL)).toMatch(/reached us before you changed it\. Send again/);
+  });
+
   it('says a ticket is too large on 413, whatever the body', async () => {
     expect(await sendTicket(answering(413, 'not json'), ENDPOINT, {})).toEqual({ kind: 'too-large' });
   });

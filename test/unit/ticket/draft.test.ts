@@ -134,7 +134,7 @@ describe('prefillFromQuery', () => {
   });
 
   it('maps a knowledge-base category to its ticket category', () => {
-    expect(prefillFromQuery(new URLSearchParams('category=account')).category).toBe('portal');
+    expect(prefillFromQuery(new URLSearchParams('category=account')).category).toBe('account');
     expect(prefillFromQuery(new URLSearchParams('category=support')).category).toBe('question');
   });
 

@@ -154,7 +154,8 @@ describe('helpdesk fields', () => {
       priority: 'high',
       firstResponseDue: '2026-11-24T16:00:00Z',
     });
-    expect(payload.ticket.description).toBe(HOSTILE.trim());
+    // The ticket schema strips invisible and direction-changing characters (U+202E) before anything else sees it.
+    expect(payload.ticket.description).toBe(HOSTILE.replace('\u202e', '').trim());
     expect(payload.ticket).not.toHaveProperty('idempotencyKey');
     expect(payload.ticket).not.toHaveProperty('website');
   });

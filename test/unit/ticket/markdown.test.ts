@@ -11,6 +11,7 @@ import {
   ticketLabels,
   ticketSchema,
   ticketTitle,
+  needsOnCall,
   toMarkdown,
   type TicketFacts,
 } from '../../../src/lib/ticket/index.ts';
@@ -67,6 +68,20 @@ describe('escapeInline', () => {
     expect(escapeInline('> quoted')).toBe('&gt; quoted');
     expect(escapeInline('| a | b |')).toBe('\\| a \\| b \\|');
     expect(escapeInline('line one\nline two')).toBe('line one line two');
+  });
+
+  it.each([
+    'www.example.com',
+    '_www.example.com',
+    '*www.example.com*',
+    '~www.example.com',
+    '(www.example.com)',
+    'WWW.example.com',
+  ])('neutralises the autolink in %s, also once GitHub resolves the escapes', (text) => {
+    // GitHub resolves backslash escapes, then links `www.` after a space, `*`, `_`, `~` or `(`.
+    const resolved = escapeInline(`see ${text}`).replace(/\\([\\`*_{}[\]()!|~$+\-.=#])/g, '$1');
+    expect(resolved).not.toMatch(/(^|[\s*_~(])www\./i);
+    expect(resolved.replaceAll(ZWSP, '')).toBe(`see ${text}`);
   });
 
   it('removes bidi overrides and control characters', () => {
@@ -205,6 +220,29 @@ describe('ticketTitle and ticketLabels', () => {
   it('never lets a customer put EMERGENCY first on a non-critical ticket', () => {
     const { title } = render({ subject: 'EMERGENCY phone down' });
     expect(title).toBe('DT-20261124-7F3K9: EMERGENCY phone down');
+  });
+
+  it('leads a high ticket with EMERGENCY after hours only (the on-call engineer watches for it)', () => {
+    // 2026-11-24 is a Tuesday: 15:00Z is 10:00 in New York (open), 01:00Z on the 25th is 20:00 (closed).
+    const inHours = render({}, '2026-11-24T15:00:00Z');
+    expect([inHours.facts.priority, inHours.facts.afterHours]).toEqual(['high', false]);
+    expect(inHours.title).toBe('DT-20261124-7F3K9: Front desk phone shows No Service');
+    const afterHours = render({}, '2026-11-25T01:00:00Z');
+    expect([afterHours.facts.priority, afterHours.facts.afterHours]).toEqual(['high', true]);
+    expect(afterHours.title).toBe('EMERGENCY DT-20261124-7F3K9: Front desk phone shows No Service');
+    expect(needsOnCall(afterHours.facts)).toBe(true);
+    // Normal and low tickets wait for business hours: no marker, no call.
+    const normal = render({ category: 'voicemail', device: undefined }, '2026-11-25T01:00:00Z');
+    expect(normal.title).toBe('DT-20261124-7F3K9: Front desk phone shows No Service');
+    expect(needsOnCall(normal.facts)).toBe(false);
+  });
+
+  it('cuts a long title between whole characters, never through an emoji', () => {
+    const { facts } = render();
+    const title = ticketTitle({ subject: '📞'.repeat(300) }, facts);
+    expect(Array.from(title)).toHaveLength(256);
+    expect(title.endsWith('📞…')).toBe(true);
+    expect(title.isWellFormed()).toBe(true);
   });
 
   it('labels a ticket whose customer asked for more for priority review', () => {

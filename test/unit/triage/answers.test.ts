@@ -81,9 +81,9 @@ describe('answersSchema', () => {
 });
 
 describe('CATEGORIES', () => {
-  it('has a customer-facing label for each of the 16 categories', () => {
-    expect(CATEGORIES).toHaveLength(16);
+  it('has a customer-facing label for each of the 17 categories', () => {
+    expect(CATEGORIES).toHaveLength(17);
     expect(categoryLabel('registration')).toBe("My phone won't register");
-    expect(new Set(CATEGORIES.map((c) => c.label)).size).toBe(16);
+    expect(new Set(CATEGORIES.map((c) => c.label)).size).toBe(17);
   });
 });

@@ -4,17 +4,20 @@ import { answers } from '../../fixtures/ticket/answers.ts';
 import { defaultPolicy } from '../../fixtures/ticket/policy.ts';
 
 const policy = defaultPolicy();
+/** Calls or access broken, shared by users (the portal has its own rule: high). */
 const SERVICE: Category[] = [
   'outage',
   'outbound-calls',
   'inbound-calls',
   'call-quality',
   'registration',
-  'portal',
   'fax',
   'messaging',
 ];
-const FEATURE: Category[] = ['voicemail', 'call-routing', 'caller-id', 'porting', 'billing'];
+const FEATURE: Category[] = ['voicemail', 'call-routing', 'caller-id', 'porting', 'billing', 'account'];
+/** A new service that cannot take or make calls on its go-live or port day. */
+const GO_LIVE: Category[] = ['outage', 'inbound-calls', 'outbound-calls', 'registration'];
+const NOT_GO_LIVE = ([...SERVICE, 'portal', ...FEATURE] as Category[]).filter((c) => !GO_LIVE.includes(c));
 const REQUEST: Category[] = ['setup', 'question', 'feature-request'];
 
 describe('rule 1: setup, questions and feature requests are low', () => {
@@ -31,18 +34,84 @@ describe('rule 1: setup, questions and feature requests are low', () => {
   });
 });
 
-describe('rule 2: something that never worked is low', () => {
-  it.each([...SERVICE, ...FEATURE])('%s that never worked is low', (category) => {
+const SETUP_REASON = 'It has never worked, so this is new setup or configuration rather than a fault: low priority.';
+const GO_LIVE_REASON =
+  'It has never worked, but calls do not work on a new service (a go-live or port day): at least high, not setup.';
+
+describe('rule 2: something that never worked is low, unless calls fail on a go-live or port day', () => {
+  it.each(NOT_GO_LIVE)('%s that never worked is low, even down for everyone', (category) => {
     const result = triage(answers({ category, affectedUsers: 100, previouslyWorking: false }), policy);
-    expect(result).toEqual({
-      priority: 'low',
-      reasons: ['It has never worked, so this is new setup or configuration rather than a fault: low priority.'],
+    expect(result).toEqual({ priority: 'low', reasons: [SETUP_REASON] });
+  });
+
+  it.each(GO_LIVE)('%s down or degraded on go-live is at least high, and says which rule applied', (category) => {
+    const few = triage(answers({ category, affectedUsers: 1, totalUsers: 40, previouslyWorking: false }), policy);
+    expect(few.priority).toBe('high');
+    expect(few.reasons[0]).toBe(GO_LIVE_REASON);
+    expect(few.reasons[1]).toMatch(/service down for fewer than 20% of users is high\.$/);
+    const all = triage(answers({ category, affectedUsers: 40, totalUsers: 40, previouslyWorking: false }), policy);
+    expect(all.priority).toBe('critical');
+    const degraded = triage(
+      answers({ category, serviceState: 'degraded', affectedUsers: 1, previouslyWorking: false }),
+      policy,
+    );
+    expect(degraded).toEqual({
+      priority: 'high',
+      reasons: [GO_LIVE_REASON, 'Service works, but badly, for 1 of 100 users (1%): degraded service is high.'],
     });
+  });
+
+  it.each(GO_LIVE)('%s that never worked but only fails on and off, or does not stop calls, stays low', (category) => {
+    for (const serviceState of ['intermittent', 'not-affected'] as const) {
+      const affectedUsers = serviceState === 'not-affected' ? 0 : 5;
+      const result = triage(answers({ category, serviceState, affectedUsers, previouslyWorking: false }), policy);
+      expect(result).toEqual({ priority: 'low', reasons: [SETUP_REASON] });
+    }
+  });
+
+  it('keeps setup questions low on a go-live day', () => {
+    expect(triage(answers({ category: 'setup', previouslyWorking: false }), policy).priority).toBe('low');
+  });
+
+  it('lowers a go-live problem with a working workaround like any other', () => {
+    const result = triage(
+      answers({ category: 'inbound-calls', affectedUsers: 1, previouslyWorking: false, workaround: true }),
+      policy,
+    );
+    expect(result.priority).toBe('normal');
+  });
+});
+
+describe('the customer portal', () => {
+  it('is high when down, whatever share of users (the policy lists it under high), and says why', () => {
+    for (const [affectedUsers, totalUsers] of [
+      [1, 100],
+      [19, 100],
+      [20, 100],
+      [100, 100],
+    ] as const) {
+      const result = triage(answers({ category: 'portal', affectedUsers, totalUsers }), policy);
+      expect(result.priority).toBe('high');
+      expect(result.reasons).toHaveLength(1);
+      expect(result.reasons[0]).toMatch(
+        /^The customer portal is not working for \d+ of 100 users .*: a portal problem is high\.$/,
+      );
+    }
+    expect(triage(answers({ category: 'portal', serviceState: 'degraded' }), policy).priority).toBe('high');
+  });
+
+  it('is normal with a workaround, and normal when it is not affecting service', () => {
+    expect(triage(answers({ category: 'portal', affectedUsers: 100, workaround: true }), policy).priority).toBe(
+      'normal',
+    );
+    expect(
+      triage(answers({ category: 'portal', serviceState: 'not-affected', affectedUsers: 0 }), policy).priority,
+    ).toBe('normal');
   });
 });
 
 describe('rule 3: service not affected is normal', () => {
-  it.each([...SERVICE, ...FEATURE])('%s with service not affected is normal', (category) => {
+  it.each([...SERVICE, 'portal' as const, ...FEATURE])('%s with service not affected is normal', (category) => {
     const result = triage(answers({ category, serviceState: 'not-affected', affectedUsers: 0 }), policy);
     expect(result).toEqual({
       priority: 'normal',

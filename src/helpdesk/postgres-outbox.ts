@@ -1,0 +1,320 @@
+// The shared outbox for several servers: PostgreSQL through a node-postgres pool. Claims take the most urgent
+// due row with FOR UPDATE SKIP LOCKED, so servers never wait on or take each other's rows; migrations run on
+// start under an advisory lock; concurrent tickets are committed together (group commit).
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import type { DerivedTicket, Ticket } from '../lib/ticket/index.ts';
+import { createGroupCommit, type GroupCommit } from './group-commit.ts';
+import {
+  newReference,
+  PRIORITY_RANK,
+  RECOVERED_ERROR,
+  ticketHash,
+  type Claim,
+  type DeliveryState,
+  type Outbox,
+  type Retry,
+  type StoredTicket,
+  type StoreResult,
+} from './outbox.ts';
+
+const TABLE = 'dialtone_tickets';
+
+/** Each step takes the database from the version before it to its own (index + 1). */
+const POSTGRES_MIGRATIONS = [
+  `CREATE TABLE ${TABLE} (
+    seq bigserial UNIQUE,
+    reference text PRIMARY KEY,
+    idempotency_key text NOT NULL UNIQUE,
+    delivery_key text NOT NULL,
+    request_hash text,
+    ticket_json text NOT NULL,
+    derived_json text NOT NULL,
+    priority text NOT NULL,
+    priority_rank smallint NOT NULL,
+    category text NOT NULL,
+    subject text NOT NULL,
+    submitted_at text NOT NULL,
+    first_response_due text NOT NULL,
+    resolution_due text,
+    state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sending', 'delivered', 'failed')),
+    attempts integer NOT NULL DEFAULT 0,
+    maybe_created boolean NOT NULL DEFAULT false,
+    next_attempt_at bigint,
+    claimed_by text,
+    lease_until bigint,
+    last_error text,
+    external_id text,
+    external_url text,
+    stored_at text NOT NULL,
+    delivered_at text
+  );
+  CREATE INDEX ${TABLE}_queue ON ${TABLE} (priority_rank, seq) WHERE state IN ('pending', 'failed');
+  CREATE INDEX ${TABLE}_lease ON ${TABLE} (lease_until) WHERE state = 'sending';`,
+];
+
+/** The advisory lock every server takes to migrate: one at a time, the others then find nothing to do. */
+const MIGRATION_LOCK = 4_242_017_001;
+
+type Row = Record<string, string | number | boolean | null>;
+
+interface Pending {
+  ticket: Ticket;
+  derived: DerivedTicket;
+  now: Date;
+}
+
+export class PostgresOutbox implements Outbox {
+  readonly location: string;
+  readonly #pool: pg.Pool;
+  readonly #group: GroupCommit<Pending, StoreResult>;
+
+  private constructor(url: string, pool: pg.Pool) {
+    this.location = redact(url);
+    this.#pool = pool;
+    this.#group = createGroupCommit((batch) => this.#insertBatch(batch));
+  }
+
+  /** Connects (a pool of `max` connections) and migrates the schema forward. */
+  static async open(url: string, options: { max?: number } = {}): Promise<PostgresOutbox> {
+    const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+    // An idle connection dropped by the server (restart, failover) must not crash the process.
+    pool.on('error', () => {});
+    const outbox = new PostgresOutbox(url, pool);
+    try {
+      await outbox.#migrate();
+    } catch (error) {
+      await pool.end();
+      throw new Error(
+        `${outbox.location}: cannot prepare the outbox: ${error instanceof Error ? error.message : error}`,
+      );
+    }
+    return outbox;
+  }
+
+  async #migrate(): Promise<void> {
+    const client = await this.#pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      await client.query('CREATE TABLE IF NOT EXISTS dialtone_schema (version integer NOT NULL)');
+      const { rows } = await client.query<{ version: number }>('SELECT version FROM dialtone_schema');
+      const current = rows[0]?.version ?? 0;
+      if (current > POSTGRES_MIGRATIONS.length) {
+        throw new Error(
+          `outbox schema version ${current} is newer than this server knows (${POSTGRES_MIGRATIONS.length}): run the newer release`,
+        );
+      }
+      for (const step of POSTGRES_MIGRATIONS.slice(current)) await client.query(step);
+      if (rows.length === 0)
+        await client.query('INSERT INTO dialtone_schema VALUES ($1)', [POSTGRES_MIGRATIONS.length]);
+      else await client.query('UPDATE dialtone_schema SET version = $1', [POSTGRES_MIGRATIONS.length]);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  store(ticket: Ticket, derived: DerivedTicket, now: Date): Promise<StoreResult> {
+    return this.#group.submit({ ticket, derived, now });
+  }
+
+  /** One INSERT (one commit) for every ticket that arrived while the previous commit was in flight. */
+  async #insertBatch(batch: Pending[]): Promise<Array<StoreResult | Error>> {
+    for (let tries = 0; ; tries++) {
+      const values: unknown[] = [];
+      const rows = batch.map(({ ticket, derived, now }) => {
+        const start = values.length;
+        values.push(
+          newReference(derived.submittedAt),
+          ticket.idempotencyKey,
+          randomUUID(),
+          ticketHash(ticket),
+          JSON.stringify(ticket),
+          JSON.stringify(derived),
+          derived.priority,
+          PRIORITY_RANK[derived.priority],
+          ticket.category,
+          ticket.subject,
+          derived.submittedAt,
+          derived.firstResponseDue,
+          derived.resolutionDue,
+          now.getTime(),
+          now.toISOString(),
+        );
+        return `(${Array.from({ length: 15 }, (_, i) => `$${start + i + 1}`).join(', ')})`;
+      });
+      try {
+        const inserted = await this.#pool.query(
+          `INSERT INTO ${TABLE} (reference, idempotency_key, delivery_key, request_hash, ticket_json, derived_json,
+            priority, priority_rank, category, subject, submitted_at, first_response_due, resolution_due,
+            next_attempt_at, stored_at)
+          VALUES ${rows.join(', ')}
+          ON CONFLICT (idempotency_key) DO NOTHING RETURNING *`,
+          values,
+        );
+        const created = new Map(inserted.rows.map((row: Row) => [String(row.idempotency_key), toStored(row)!]));
+        const keys = batch.map((p) => p.ticket.idempotencyKey);
+        const missing = keys.filter((key) => !created.has(key));
+        const existing = new Map<string, StoredTicket>();
+        if (missing.length > 0) {
+          const found = await this.#pool.query(`SELECT * FROM ${TABLE} WHERE idempotency_key = ANY($1)`, [missing]);
+          for (const row of found.rows as Row[]) existing.set(String(row.idempotency_key), toStored(row)!);
+        }
+        const first = new Set<string>();
+        return keys.map((key) => {
+          const mine = created.get(key);
+          // The same key twice in one batch: the first is created, the second is its retry.
+          if (mine && !first.has(key)) {
+            first.add(key);
+            return { stored: mine, created: true };
+          }
+          const stored = mine ?? existing.get(key);
+          return stored ? { stored, created: false } : new Error(`ticket ${key} was neither stored nor found`);
+        });
+      } catch (error) {
+        // A reference already taken (1 in 33 million a day): draw new ones.
+        if (tries < 5 && (error as { constraint?: string }).constraint === `${TABLE}_pkey`) continue;
+        throw error;
+      }
+    }
+  }
+
+  async findByKey(idempotencyKey: string): Promise<StoredTicket | undefined> {
+    return this.#one(`SELECT * FROM ${TABLE} WHERE idempotency_key = $1`, [idempotencyKey]);
+  }
+
+  async get(reference: string): Promise<StoredTicket | undefined> {
+    return this.#one(`SELECT * FROM ${TABLE} WHERE reference = $1`, [reference]);
+  }
+
+  async list(options: { state?: DeliveryState; limit?: number } = {}): Promise<StoredTicket[]> {
+    const { rows } = await this.#pool.query(
+      `SELECT * FROM ${TABLE} WHERE ($1::text IS NULL OR state = $1) ORDER BY seq DESC LIMIT $2`,
+      [options.state ?? null, options.limit ?? null],
+    );
+    return (rows as Row[]).map((row) => toStored(row)!);
+  }
+
+  async claimNext({ now, owner, leaseMs }: Claim): Promise<StoredTicket | undefined> {
+    // SKIP LOCKED: a row another server is claiming at this instant is passed over, not waited for.
+    return this.#one(
+      `UPDATE ${TABLE} SET state = 'sending', attempts = attempts + 1, claimed_by = $1, lease_until = $2
+      WHERE reference = (
+        SELECT reference FROM ${TABLE} WHERE state IN ('pending', 'failed') AND next_attempt_at <= $3
+        ORDER BY priority_rank, seq LIMIT 1 FOR UPDATE SKIP LOCKED)
+      RETURNING *`,
+      [owner, now.getTime() + leaseMs, now.getTime()],
+    );
+  }
+
+  async renewLease(reference: string, owner: string, until: Date): Promise<boolean> {
+    const result = await this.#pool.query(
+      `UPDATE ${TABLE} SET lease_until = $1 WHERE reference = $2 AND state = 'sending' AND claimed_by = $3`,
+      [until.getTime(), reference, owner],
+    );
+    return result.rowCount === 1;
+  }
+
+  async recover({ now, owner, retryAt }: { now: Date; owner: string; retryAt: Date }): Promise<number> {
+    const result = await this.#pool.query(
+      `UPDATE ${TABLE} SET state = 'pending', maybe_created = true, next_attempt_at = $1, claimed_by = NULL,
+        lease_until = NULL, last_error = $2
+      WHERE state = 'sending' AND (lease_until <= $3 OR claimed_by = $4)`,
+      [retryAt.getTime(), RECOVERED_ERROR, now.getTime(), owner],
+    );
+    return result.rowCount ?? 0;
+  }
+
+  async nextAttemptTime(): Promise<number | undefined> {
+    const { rows } = await this.#pool.query(
+      `SELECT MIN(CASE WHEN state = 'sending' THEN lease_until ELSE next_attempt_at END) AS next
+      FROM ${TABLE} WHERE state IN ('pending', 'failed', 'sending')`,
+    );
+    const next = (rows[0] as Row).next;
+    return next === null ? undefined : Number(next);
+  }
+
+  async markDelivered(
+    reference: string,
+    receipt: { externalId: string; externalUrl?: string | undefined },
+    now: Date,
+  ): Promise<void> {
+    await this.#pool.query(
+      `UPDATE ${TABLE} SET state = 'delivered', external_id = $1, external_url = $2, delivered_at = $3,
+        next_attempt_at = NULL, last_error = NULL, claimed_by = NULL, lease_until = NULL
+      WHERE reference = $4 AND state <> 'delivered'`,
+      [receipt.externalId, receipt.externalUrl ?? null, now.toISOString(), reference],
+    );
+  }
+
+  async markRetry(reference: string, owner: string, retry: Retry): Promise<void> {
+    await this.#pool.query(
+      `UPDATE ${TABLE} SET state = $1, last_error = $2, next_attempt_at = $3, claimed_by = NULL, lease_until = NULL,
+        maybe_created = maybe_created OR $4
+      WHERE reference = $5 AND state = 'sending' AND claimed_by = $6`,
+      [retry.state, retry.error.slice(0, 2000), retry.at.getTime(), retry.maybeCreated, reference, owner],
+    );
+  }
+
+  async retryNow(reference: string, now: Date): Promise<boolean> {
+    const result = await this.#pool.query(
+      `UPDATE ${TABLE} SET
+        maybe_created = CASE WHEN state = 'sending' THEN true ELSE maybe_created END,
+        state = CASE WHEN state = 'sending' THEN 'pending' ELSE state END,
+        claimed_by = NULL, lease_until = NULL, next_attempt_at = $1
+      WHERE reference = $2 AND (state IN ('pending', 'failed') OR (state = 'sending' AND lease_until <= $1))`,
+      [now.getTime(), reference],
+    );
+    return result.rowCount === 1;
+  }
+
+  async close(): Promise<void> {
+    await this.#group.drain();
+    if (!this.#pool.ended) await this.#pool.end();
+  }
+
+  async #one(sql: string, params: unknown[]): Promise<StoredTicket | undefined> {
+    const { rows } = await this.#pool.query(sql, params);
+    return toStored(rows[0] as Row | undefined);
+  }
+}
+
+/** postgres://user:secret@host/db -> postgres://user@host/db, for messages and logs. */
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.password = '';
+    return parsed.href;
+  } catch {
+    return 'postgres://(unparsable OUTBOX_URL)';
+  }
+}
+
+function toStored(row: Row | undefined): StoredTicket | undefined {
+  if (!row) return undefined;
+  const text = (key: string) => (row[key] === null ? null : String(row[key]));
+  const instant = (key: string) => (row[key] === null ? null : new Date(Number(row[key])).toISOString());
+  return {
+    reference: String(row.reference),
+    idempotencyKey: String(row.idempotency_key),
+    deliveryKey: String(row.delivery_key),
+    requestHash: text('request_hash'),
+    ticket: JSON.parse(String(row.ticket_json)) as Ticket,
+    derived: JSON.parse(String(row.derived_json)) as DerivedTicket,
+    state: row.state as DeliveryState,
+    attempts: Number(row.attempts),
+    maybeCreated: row.maybe_created === true,
+    nextAttemptAt: instant('next_attempt_at'),
+    claimedBy: text('claimed_by'),
+    leaseUntil: instant('lease_until'),
+    lastError: text('last_error'),
+    externalId: text('external_id'),
+    externalUrl: text('external_url'),
+    storedAt: String(row.stored_at),
+    deliveredAt: text('delivered_at'),
+  };
+}

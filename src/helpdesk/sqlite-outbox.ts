@@ -1,0 +1,302 @@
+// The embedded outbox: one SQLite file (node:sqlite, WAL, fsync on commit), shared safely by the processes of one
+// machine. The schema carries a version (PRAGMA user_version) and migrates forward when opened.
+import { randomUUID } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import type { DerivedTicket, Ticket } from '../lib/ticket/index.ts';
+import { createGroupCommit } from './group-commit.ts';
+import {
+  DEFAULT_OUTBOX_PATH,
+  newReference,
+  PRIORITY_RANK,
+  RECOVERED_ERROR,
+  ticketHash,
+  type Claim,
+  type DeliveryState,
+  type Outbox,
+  type Retry,
+  type StoredTicket,
+  type StoreResult,
+} from './outbox.ts';
+
+/** Each step takes a file from the version before it to its own; the index is the version it makes, minus 1. */
+export const SQLITE_MIGRATIONS = [
+  // 1: the first release.
+  `CREATE TABLE IF NOT EXISTS tickets (
+    reference TEXT PRIMARY KEY,
+    idempotency_key TEXT NOT NULL UNIQUE,
+    delivery_key TEXT NOT NULL,
+    ticket_json TEXT NOT NULL,
+    derived_json TEXT NOT NULL,
+    priority TEXT NOT NULL,
+    category TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    submitted_at TEXT NOT NULL,
+    first_response_due TEXT NOT NULL,
+    resolution_due TEXT,
+    state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sending', 'delivered', 'failed')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    maybe_created INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at INTEGER,
+    last_error TEXT,
+    external_id TEXT,
+    external_url TEXT,
+    stored_at TEXT NOT NULL,
+    delivered_at TEXT
+  );
+  CREATE INDEX IF NOT EXISTS tickets_due ON tickets (state, next_attempt_at);`,
+  // 2: leases (several loops on one file), delivery by priority, the request hash behind 409.
+  `ALTER TABLE tickets ADD COLUMN claimed_by TEXT;
+  ALTER TABLE tickets ADD COLUMN lease_until INTEGER;
+  ALTER TABLE tickets ADD COLUMN request_hash TEXT;
+  ALTER TABLE tickets ADD COLUMN priority_rank INTEGER NOT NULL DEFAULT 2;
+  UPDATE tickets SET priority_rank = CASE priority
+    WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END;
+  -- A claim made by the first release has no lease: expired, so the next loop takes it back (looking first).
+  UPDATE tickets SET lease_until = 0 WHERE state = 'sending';
+  CREATE INDEX tickets_queue ON tickets (state, priority_rank, next_attempt_at);
+  CREATE INDEX tickets_lease ON tickets (state, lease_until);`,
+];
+
+export const SQLITE_SCHEMA_VERSION = SQLITE_MIGRATIONS.length;
+
+type Row = Record<string, string | number | null>;
+
+export class SqliteOutbox implements Outbox {
+  readonly location: string;
+  readonly #db: DatabaseSync;
+  readonly #group = createGroupCommit((batch: Array<{ ticket: Ticket; derived: DerivedTicket; now: Date }>) =>
+    this.#commitBatch(batch),
+  );
+
+  /** Opens (and creates: folder 0700, file 0600, as tickets hold personal data) the file; `:memory:` for tests. */
+  constructor(path: string = DEFAULT_OUTBOX_PATH) {
+    if (path !== ':memory:') {
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+      if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
+    }
+    this.location = path;
+    this.#db = new DatabaseSync(path);
+    this.#db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;');
+    this.#migrate();
+  }
+
+  #migrate(): void {
+    const version = () =>
+      Number((this.#db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
+    if (version() === SQLITE_SCHEMA_VERSION) return;
+    // IMMEDIATE: a second process opening the same file waits, then sees the migrated version.
+    this.#db.exec('BEGIN IMMEDIATE');
+    try {
+      let current = version();
+      if (current > SQLITE_SCHEMA_VERSION) {
+        throw new Error(
+          `${this.location}: outbox schema version ${current} is newer than this server knows (${SQLITE_SCHEMA_VERSION}): run the newer release, or restore a backup`,
+        );
+      }
+      // A file of the first release has the table but no version.
+      if (current === 0 && this.#db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'tickets'").get()) current = 1;
+      for (const step of SQLITE_MIGRATIONS.slice(current)) this.#db.exec(step);
+      this.#db.exec(`PRAGMA user_version = ${SQLITE_SCHEMA_VERSION}`);
+      this.#db.exec('COMMIT');
+    } catch (error) {
+      if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  store(ticket: Ticket, derived: DerivedTicket, now: Date): Promise<StoreResult> {
+    return this.#group.submit({ ticket, derived, now });
+  }
+
+  /** Every ticket that arrived since the last commit, in one transaction: one fsync for all of them. */
+  async #commitBatch(batch: Array<{ ticket: Ticket; derived: DerivedTicket; now: Date }>) {
+    if (batch.length > 1) {
+      try {
+        this.#db.exec('BEGIN IMMEDIATE');
+        const results = batch.map(({ ticket, derived, now }) => this.#insert(ticket, derived, now));
+        this.#db.exec('COMMIT');
+        return results;
+      } catch {
+        if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
+        // One bad apple (or a busy file): store them one by one, so each gets its own answer.
+      }
+    }
+    return batch.map(({ ticket, derived, now }) => {
+      try {
+        return this.#insert(ticket, derived, now);
+      } catch (error) {
+        return error instanceof Error ? error : new Error(String(error));
+      }
+    });
+  }
+
+  #insert(ticket: Ticket, derived: DerivedTicket, now: Date): StoreResult {
+    const existing = this.#byKey(ticket.idempotencyKey);
+    if (existing) return { stored: existing, created: false };
+    const insert = this.#db.prepare(`
+      INSERT INTO tickets (reference, idempotency_key, delivery_key, request_hash, ticket_json, derived_json, priority,
+        priority_rank, category, subject, submitted_at, first_response_due, resolution_due, next_attempt_at, stored_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (idempotency_key) DO NOTHING`);
+    for (let tries = 0; ; tries++) {
+      const reference = newReference(derived.submittedAt);
+      try {
+        const result = insert.run(
+          reference,
+          ticket.idempotencyKey,
+          randomUUID(),
+          ticketHash(ticket),
+          JSON.stringify(ticket),
+          JSON.stringify(derived),
+          derived.priority,
+          PRIORITY_RANK[derived.priority],
+          ticket.category,
+          ticket.subject,
+          derived.submittedAt,
+          derived.firstResponseDue,
+          derived.resolutionDue,
+          now.getTime(),
+          now.toISOString(),
+        );
+        return { stored: this.#byKey(ticket.idempotencyKey)!, created: result.changes === 1 };
+      } catch (error) {
+        // A reference already taken (1 in 33 million a day): draw another one.
+        if (tries < 5 && /UNIQUE constraint failed: tickets\.reference/.test(String(error))) continue;
+        throw error;
+      }
+    }
+  }
+
+  async findByKey(idempotencyKey: string): Promise<StoredTicket | undefined> {
+    return this.#byKey(idempotencyKey);
+  }
+
+  async get(reference: string): Promise<StoredTicket | undefined> {
+    return toStored(this.#db.prepare('SELECT * FROM tickets WHERE reference = ?').get(reference) as Row);
+  }
+
+  async list(options: { state?: DeliveryState; limit?: number } = {}): Promise<StoredTicket[]> {
+    const where = options.state ? 'WHERE state = ?' : '';
+    const params = options.state ? [options.state] : [];
+    const rows = this.#db
+      .prepare(`SELECT * FROM tickets ${where} ORDER BY stored_at DESC, rowid DESC LIMIT ?`)
+      .all(...params, options.limit ?? -1) as Row[];
+    return rows.map((row) => toStored(row)!);
+  }
+
+  async claimNext({ now, owner, leaseMs }: Claim): Promise<StoredTicket | undefined> {
+    // One statement, so one write lock: two processes never lease the same row.
+    const row = this.#db
+      .prepare(
+        `UPDATE tickets SET state = 'sending', attempts = attempts + 1, claimed_by = ?, lease_until = ?
+        WHERE rowid = (
+          SELECT rowid FROM tickets WHERE state IN ('pending', 'failed') AND next_attempt_at <= ?
+          ORDER BY priority_rank, rowid LIMIT 1)
+        RETURNING *`,
+      )
+      .get(owner, now.getTime() + leaseMs, now.getTime()) as Row | undefined;
+    return toStored(row);
+  }
+
+  async renewLease(reference: string, owner: string, until: Date): Promise<boolean> {
+    const result = this.#db
+      .prepare(`UPDATE tickets SET lease_until = ? WHERE reference = ? AND state = 'sending' AND claimed_by = ?`)
+      .run(until.getTime(), reference, owner);
+    return result.changes === 1;
+  }
+
+  async recover({ now, owner, retryAt }: { now: Date; owner: string; retryAt: Date }): Promise<number> {
+    const result = this.#db
+      .prepare(
+        `UPDATE tickets SET state = 'pending', maybe_created = 1, next_attempt_at = ?, claimed_by = NULL,
+          lease_until = NULL, last_error = ?
+        WHERE state = 'sending' AND (lease_until <= ? OR claimed_by = ?)`,
+      )
+      .run(retryAt.getTime(), RECOVERED_ERROR, now.getTime(), owner);
+    return Number(result.changes);
+  }
+
+  async nextAttemptTime(): Promise<number | undefined> {
+    const row = this.#db
+      .prepare(
+        `SELECT MIN(CASE WHEN state = 'sending' THEN lease_until ELSE next_attempt_at END) AS next
+        FROM tickets WHERE state IN ('pending', 'failed', 'sending')`,
+      )
+      .get() as { next: number | null };
+    return row.next ?? undefined;
+  }
+
+  async markDelivered(
+    reference: string,
+    receipt: { externalId: string; externalUrl?: string | undefined },
+    now: Date,
+  ): Promise<void> {
+    // Whoever holds the lease now, the ticket exists in the helpdesk: record it (a later holder looks first
+    // and finds the same one).
+    this.#db
+      .prepare(
+        `UPDATE tickets SET state = 'delivered', external_id = ?, external_url = ?, delivered_at = ?,
+        next_attempt_at = NULL, last_error = NULL, claimed_by = NULL, lease_until = NULL
+        WHERE reference = ? AND state != 'delivered'`,
+      )
+      .run(receipt.externalId, receipt.externalUrl ?? null, now.toISOString(), reference);
+  }
+
+  async markRetry(reference: string, owner: string, retry: Retry): Promise<void> {
+    this.#db
+      .prepare(
+        `UPDATE tickets SET state = ?, last_error = ?, next_attempt_at = ?, claimed_by = NULL, lease_until = NULL,
+        maybe_created = MAX(maybe_created, ?) WHERE reference = ? AND state = 'sending' AND claimed_by = ?`,
+      )
+      .run(retry.state, retry.error.slice(0, 2000), retry.at.getTime(), retry.maybeCreated ? 1 : 0, reference, owner);
+  }
+
+  async retryNow(reference: string, now: Date): Promise<boolean> {
+    const result = this.#db
+      .prepare(
+        `UPDATE tickets SET
+          maybe_created = CASE WHEN state = 'sending' THEN 1 ELSE maybe_created END,
+          state = CASE WHEN state = 'sending' THEN 'pending' ELSE state END,
+          claimed_by = NULL, lease_until = NULL, next_attempt_at = ?
+        WHERE reference = ? AND (state IN ('pending', 'failed') OR (state = 'sending' AND lease_until <= ?))`,
+      )
+      .run(now.getTime(), reference, now.getTime());
+    return result.changes === 1;
+  }
+
+  async close(): Promise<void> {
+    await this.#group.drain();
+    if (this.#db.isOpen) this.#db.close();
+  }
+
+  #byKey(idempotencyKey: string): StoredTicket | undefined {
+    return toStored(this.#db.prepare('SELECT * FROM tickets WHERE idempotency_key = ?').get(idempotencyKey) as Row);
+  }
+}
+
+function toStored(row: Row | undefined): StoredTicket | undefined {
+  if (!row) return undefined;
+  const text = (key: string) => (row[key] === null || row[key] === undefined ? null : String(row[key]));
+  const instant = (key: string) => (row[key] === null ? null : new Date(Number(row[key])).toISOString());
+  return {
+    reference: String(row.reference),
+    idempotencyKey: String(row.idempotency_key),
+    deliveryKey: String(row.delivery_key),
+    requestHash: text('request_hash'),
+    ticket: JSON.parse(String(row.ticket_json)) as Ticket,
+    derived: JSON.parse(String(row.derived_json)) as DerivedTicket,
+    state: row.state as DeliveryState,
+    attempts: Number(row.attempts),
+    maybeCreated: Number(row.maybe_created) === 1,
+    nextAttemptAt: instant('next_attempt_at'),
+    claimedBy: text('claimed_by'),
+    leaseUntil: instant('lease_until'),
+    lastError: text('last_error'),
+    externalId: text('external_id'),
+    externalUrl: text('external_url'),
+    storedAt: String(row.stored_at),
+    deliveredAt: text('delivered_at'),
+  };
+}
