@@ -7,6 +7,7 @@ import { defineConfig } from 'astro/config';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { hydrateOnInteraction } from './src/build/hydrate-on-interaction.ts';
 import { linkCheck } from './src/build/link-check.ts';
 import { pagefindIndex } from './src/build/pagefind.ts';
 import { staticHeaders } from './src/build/static-headers.ts';
@@ -40,6 +41,7 @@ export default defineConfig({
   integrations: [
     mdx(),
     react(),
+    hydrateOnInteraction(),
     sitemap({ filter: (page) => !page.includes('/support/new') }),
     linkCheck(),
     pagefindIndex(),
