@@ -10,6 +10,7 @@ import path from 'node:path';
 import { hydrateOnInteraction } from './src/build/hydrate-on-interaction.ts';
 import { linkCheck } from './src/build/link-check.ts';
 import { pagefindIndex } from './src/build/pagefind.ts';
+import { precompress } from './src/build/precompress.ts';
 import { staticHeaders } from './src/build/static-headers.ts';
 import { statusCadence } from './src/build/status-cadence.ts';
 import { ticketServerStart } from './src/build/ticket-server.ts';
@@ -48,6 +49,8 @@ export default defineConfig({
     ticketServerStart(),
     staticHeaders(),
     statusCadence(),
+    // Last: after Pagefind has written its files.
+    precompress(),
   ],
   build: { format: 'directory', inlineStylesheets: 'always' },
   server: { host: process.env.HOST || '127.0.0.1', port: Number(process.env.PORT) || 4321 },

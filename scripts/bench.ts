@@ -7,6 +7,8 @@
 //  3. Search transfer: on the --search-size article build (1,000 by default), the bytes (gzip, counted at the
 //     server, Pagefind's own fetches included) and requests the search page plus its first query need, and the
 //     time until results show, for a query the index answers as typed and a sentence the layered search relaxes.
+//  4. Layout shift while each page type loads (target < 0.02) and the JavaScript each needs (budgets), on the
+//     first --sizes build: scripts/bench-budgets.ts.
 // Options: --sizes 30,600  --runs 3  --search-size 1000  (CONTENT_DIR and the output folder are temporary copies).
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { printJsBudgets, printLayoutShift } from './bench-budgets.ts';
 import { measureSearchTransfer } from './search-transfer.ts';
 
 const { values } = parseArgs({
@@ -174,6 +177,14 @@ if (existsSync(statusPage)) {
       );
     }
   }
+}
+
+{
+  const outDir = path.join(outRoot, `dist-${sizes[0]}`);
+  console.log(`\n## Layout shift while loading (${sizes[0]} articles, the built server, Chromium)\n`);
+  await printLayoutShift(outDir);
+  console.log(`\n## JavaScript per page type (${sizes[0]} articles)\n`);
+  printJsBudgets(path.join(outDir, 'client'));
 }
 
 console.log(`\n## Search transfer: ${values['search-size']} articles, empty cache, gzip counted at the server\n`);

@@ -3,9 +3,8 @@
 // restored draft shown) add up to less than 0.02 on every page type, on a desktop and on a phone screen. The sum
 // of every shift is at least the CLS the browser would report (its largest session window), so this is strict.
 import { expect, test, type Page } from '@playwright/test';
+import { CLS_TARGET, layoutShiftsSoFar, recordLayoutShifts } from '../../scripts/bench-budgets.ts';
 import { waitForHydration } from './helpers.ts';
-
-const CLS_BUDGET = 0.02;
 
 const SCREENS = {
   desktop: { width: 1280, height: 720 },
@@ -13,50 +12,10 @@ const SCREENS = {
   phone: { width: 412, height: 823 },
 } as const;
 
-interface Shift {
-  value: number;
-  sources: string[];
-}
-
-/** Starts recording layout shifts before any of the page's own scripts run. */
-async function recordShifts(page: Page) {
-  await page.addInitScript(() => {
-    const shifts: Shift[] = [];
-    (window as unknown as { __shifts: Shift[] }).__shifts = shifts;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as unknown as Array<{
-        value: number;
-        hadRecentInput: boolean;
-        sources?: Array<{ node?: Node | null }>;
-      }>) {
-        if (entry.hadRecentInput) continue;
-        const sources = (entry.sources ?? []).map((source) => {
-          const node = source.node;
-          if (!(node instanceof Element)) return node?.nodeName ?? '?';
-          return `${node.tagName.toLowerCase()}${node.id ? `#${node.id}` : ''}${node.className ? `.${String(node.className).split(' ').join('.')}` : ''}`;
-        });
-        shifts.push({ value: entry.value, sources });
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
-}
-
-/** The shifts so far, after two animation frames (the last layout has been measured). */
-async function shiftsSoFar(page: Page): Promise<Shift[]> {
-  return page.evaluate(
-    () =>
-      new Promise<Shift[]>((resolve) =>
-        requestAnimationFrame(() =>
-          requestAnimationFrame(() => resolve((window as unknown as { __shifts: Shift[] }).__shifts)),
-        ),
-      ),
-  );
-}
-
 async function expectStill(page: Page) {
-  const shifts = await shiftsSoFar(page);
+  const shifts = await layoutShiftsSoFar(page);
   const total = shifts.reduce((sum, s) => sum + s.value, 0);
-  expect(total, `layout shifts: ${JSON.stringify(shifts)}`).toBeLessThan(CLS_BUDGET);
+  expect(total, `layout shifts: ${JSON.stringify(shifts)}`).toBeLessThan(CLS_TARGET);
 }
 
 /** What "loaded" means for each page type: what the customer waits for before reading or acting. */
@@ -107,8 +66,8 @@ for (const [screenName, viewport] of Object.entries(SCREENS)) {
     test.use({ viewport });
 
     for (const { name, path, settled } of PAGES) {
-      test(`${name}: layout shift under ${CLS_BUDGET}`, async ({ page }) => {
-        await recordShifts(page);
+      test(`${name}: layout shift under ${CLS_TARGET}`, async ({ page }) => {
+        await recordLayoutShifts(page);
         await page.goto(path, { waitUntil: 'load' });
         await settled(page);
         await page.waitForLoadState('networkidle');
@@ -116,7 +75,7 @@ for (const [screenName, viewport] of Object.entries(SCREENS)) {
       });
     }
 
-    test(`ticket form with a draft kept at step 2: layout shift under ${CLS_BUDGET}`, async ({ page }) => {
+    test(`ticket form with a draft kept at step 2: layout shift under ${CLS_TARGET}`, async ({ page }) => {
       await page.goto('/support/new/');
       await waitForHydration(page);
       await page.getByRole('radio', { name: "Calls aren't reaching us" }).check();
@@ -124,7 +83,7 @@ for (const [screenName, viewport] of Object.entries(SCREENS)) {
       await page.getByRole('button', { name: 'Continue' }).click();
       await expect(page.getByRole('heading', { level: 2, name: /^Step 2 of 5/ })).toBeVisible();
 
-      await recordShifts(page);
+      await recordLayoutShifts(page);
       await page.reload({ waitUntil: 'load' });
       await waitForHydration(page);
       await expect(page.getByRole('heading', { level: 2, name: /^Step 2 of 5/ })).toBeVisible();
