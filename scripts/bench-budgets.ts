@@ -95,7 +95,14 @@ function freePort(): Promise<number> {
 export async function printLayoutShift(outDir: string): Promise<string[]> {
   const port = await freePort();
   const server = spawn(process.execPath, [path.join(outDir, 'server', 'entry.mjs')], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ASTRO_NODE_LOGGING: 'disabled' },
+    // Its ticket outbox in the build folder, not the project's .data/.
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      ASTRO_NODE_LOGGING: 'disabled',
+      OUTBOX_PATH: path.join(outDir, 'bench-outbox.sqlite'),
+    },
     stdio: 'ignore',
   });
   const origin = `http://127.0.0.1:${port}`;
