@@ -9,7 +9,9 @@
 //     time until results show, for a query the index answers as typed and a sentence the layered search relaxes.
 //  4. POST /api/tickets under load (scripts/bench-endpoint.ts): durable 202s per second and latency beside the
 //     validation-only rate, on SQLite and PostgreSQL; tickets lost or duplicated through a failing GitHub.
-// Options: --sizes 30,600  --runs 3  --sections kb,status,search,endpoint  --search-size 1000  --clients 32
+//  5. Layout shift while each page type loads (target < 0.02) and the JavaScript each needs (budgets), on the
+//     first --sizes build: scripts/bench-budgets.ts.
+// Options: --sizes 30,600  --runs 3  --sections kb,status,budgets,search,endpoint  --search-size 1000  --clients 32
 // --requests 2000 (CONTENT_DIR and the output folder are temporary copies).
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +19,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { printJsBudgets, printLayoutShift } from './bench-budgets.ts';
 import { benchEndpoint } from './bench-endpoint.ts';
 import { measureSearchTransfer } from './search-transfer.ts';
 
@@ -24,7 +27,7 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '30,600' },
     runs: { type: 'string', default: '3' },
-    sections: { type: 'string', default: 'kb,status,search,endpoint' },
+    sections: { type: 'string', default: 'kb,status,budgets,search,endpoint' },
     'search-size': { type: 'string', default: '1000' },
     clients: { type: 'string', default: '32' },
     requests: { type: 'string', default: '2000' },
@@ -101,6 +104,7 @@ function articlePages(outDir: string): string[] {
 }
 
 if (sections.has('kb') || sections.has('status')) benchSite();
+if (sections.has('budgets')) await benchBudgets();
 if (sections.has('search')) await benchSearch();
 if (sections.has('endpoint')) {
   await benchEndpoint({ runs, connections: Number(values.clients), amount: Number(values.requests) });
@@ -190,6 +194,15 @@ function benchSite(): void {
       }
     }
   }
+}
+
+async function benchBudgets(): Promise<void> {
+  const outDir = path.join(outRoot, `dist-${sizes[0]}`);
+  if (!existsSync(path.join(outDir, 'client', 'index.html'))) build(contentWith(sizes[0]!), outDir);
+  console.log(`\n## Layout shift while loading (${sizes[0]} articles, the built server, Chromium)\n`);
+  await printLayoutShift(outDir);
+  console.log(`\n## JavaScript per page type (${sizes[0]} articles)\n`);
+  printJsBudgets(path.join(outDir, 'client'));
 }
 
 async function benchSearch(): Promise<void> {

@@ -1,5 +1,6 @@
 // Puts src/server/static-headers.ts around @astrojs/node's standalone request handler in the built server, so
-// `npm start` sends the rule table's headers (CORS on the public status data) on prerendered files too.
+// `npm start` sends the rule table's headers (CORS, Cache-Control) on prerendered files too, and the build's
+// brotli and gzip copies to clients that accept them.
 // Only the server build is touched; a renamed adapter function fails the build instead of silently serving
 // files without their headers.
 import type { AstroIntegration } from 'astro';
@@ -36,9 +37,14 @@ function wrapAdapterHandler(): Plugin {
       return {
         code: [
           `import { withStaticHeaders as __dialtoneWithStaticHeaders } from ${JSON.stringify(WRAPPER_MODULE)};`,
+          // The adapter's own resolution of the client folder (dist/client beside the server entry).
+          `import { resolveClientDir as __dialtoneClientDir } from './shared.js';`,
           code.replace(DEFINITION, 'function adapterStandaloneHandler('),
-          'function createStandaloneHandler(...args) {',
-          '  return __dialtoneWithStaticHeaders(adapterStandaloneHandler(...args));',
+          'function createStandaloneHandler(app, options, ...rest) {',
+          '  return __dialtoneWithStaticHeaders(',
+          '    adapterStandaloneHandler(app, options, ...rest),',
+          '    __dialtoneClientDir(options),',
+          '  );',
           '}',
         ].join('\n'),
         map: null,

@@ -1,5 +1,7 @@
 // Header and home search: a plain GET form to /search/ (works without JavaScript) that, once hydrated,
-// becomes an ARIA 1.2 combobox listing the best matches as you type (arrows, Enter, Escape).
+// becomes an ARIA 1.2 combobox listing the best matches as you type (arrows, Enter, Escape). The pages mount
+// it with client:interaction: React loads on the first focus or keystroke, so text typed while it loads is
+// already in the input when hydration ends, and is taken from there.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { SearchHit } from './pagefind.ts';
 import './SearchBox.css';
@@ -18,7 +20,12 @@ export default function SearchBox({ id, large = false }: Props) {
   const hits: SearchHit[] = search.hits ?? [];
   // Until hydrated this is a plain search form; combobox semantics only once the script can honour them.
   const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const inputRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    setHydrated(true);
+    const typed = inputRef.current?.value;
+    if (typed) setQuery(typed);
+  }, []);
   const listId = useId();
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -67,6 +74,7 @@ export default function SearchBox({ id, large = false }: Props) {
         </label>
         <input
           id={id}
+          ref={inputRef}
           name="q"
           type="search"
           placeholder="e.g. phone won't register, SIP 403"

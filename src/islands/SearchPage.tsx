@@ -1,5 +1,9 @@
 // The search page: results with sub-results by heading, filters by topic and audience, and the query in the URL
 // so a search can be shared. Without JavaScript the page shows the category index instead.
+// Rendered on the server as it first shows (an empty form, an empty results area) and hydrated over the same
+// markup, so nothing moves when React takes over: the page's inline script marks the document with
+// data-search-query before the first paint when the URL holds a query, which hides the category index and
+// reserves the results' space (SearchPage.css); the island keeps that mark in step with the query.
 import { useEffect, useState } from 'react';
 import { ticketFormUrl } from '../lib/articles/links.ts';
 import './SearchPage.css';
@@ -11,6 +15,9 @@ interface Props {
 }
 
 type Filters = { category: string[]; audience: string[] };
+
+/** On <html> while there is a query: set first by search.astro's inline script, from the URL, before paint. */
+const QUERY_MARK = 'data-search-query';
 
 function readUrl(): { query: string; filters: Filters } {
   const params = new URLSearchParams(window.location.search);
@@ -42,15 +49,12 @@ export default function SearchPage({ categories, audiences }: Props) {
     setQuery(initial.query);
     setFilters(initial.filters);
     setReady(true);
-    const noJsNote = document.querySelector<HTMLElement>('[data-search-nojs]');
-    if (noJsNote) noJsNote.hidden = true;
   }, []);
 
   useEffect(() => {
     if (!ready) return;
     writeUrl(query, filters);
-    const fallback = document.querySelector<HTMLElement>('[data-search-fallback]');
-    if (fallback) fallback.hidden = query.trim() !== '';
+    document.documentElement.toggleAttribute(QUERY_MARK, query.trim() !== '');
   }, [ready, query, filters]);
 
   function toggle(kind: keyof Filters, value: string) {
@@ -60,11 +64,8 @@ export default function SearchPage({ categories, audiences }: Props) {
     }));
   }
 
-  // Rendered only in the browser: without JavaScript the page offers the category index instead.
-  if (!ready) return null;
-
   return (
-    <div className="search-page">
+    <div className="search-page needs-js">
       <form role="search" onSubmit={(e) => e.preventDefault()} aria-label="Help articles">
         <label htmlFor="search-query">Describe the problem or type an error code</label>
         <div className="search-query">
@@ -82,40 +83,42 @@ export default function SearchPage({ categories, audiences }: Props) {
           <FilterGroup legend="For" name="audience" values={audiences} chosen={filters.audience} onToggle={toggle} />
         </div>
       </form>
-      <div role="status" aria-live="polite" className="meta search-status">
-        {error || (hits === null ? '' : `${hits.length} result${hits.length === 1 ? '' : 's'} for “${query.trim()}”`)}
-        {!error && hits && hits.length > 0 && match === 'most' && (
-          <p>No article has all of your words; these match most of them.</p>
+      <div className="search-results-area">
+        <div role="status" aria-live="polite" className="meta search-status">
+          {error || (hits === null ? '' : `${hits.length} result${hits.length === 1 ? '' : 's'} for “${query.trim()}”`)}
+          {!error && hits && hits.length > 0 && match === 'most' && (
+            <p>No article has all of your words; these match most of them.</p>
+          )}
+        </div>
+        {hits && hits.length > 0 && (
+          <ol className="search-results">
+            {hits.map((hit) => (
+              <li key={hit.url}>
+                <h2>
+                  <a href={hit.url}>{hit.title}</a>
+                </h2>
+                {/* Pagefind's excerpts are escaped page text with <mark> around the matched words. */}
+                <p dangerouslySetInnerHTML={{ __html: hit.excerpt }} />
+                {hit.subResults.length > 0 && (
+                  <ul>
+                    {hit.subResults.map((sub) => (
+                      <li key={sub.url}>
+                        <a href={sub.url}>{sub.title}</a>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+        {hits && hits.length === 0 && (
+          <p>
+            Nothing matched. Try fewer words, look up an <a href="/codes/">error code</a>, browse the{' '}
+            <a href="/kb/">topics</a>, or <a href={ticketFormUrl({ subject: query.trim() })}>open a ticket</a>.
+          </p>
         )}
       </div>
-      {hits && hits.length > 0 && (
-        <ol className="search-results">
-          {hits.map((hit) => (
-            <li key={hit.url}>
-              <h2>
-                <a href={hit.url}>{hit.title}</a>
-              </h2>
-              {/* Pagefind's excerpts are escaped page text with <mark> around the matched words. */}
-              <p dangerouslySetInnerHTML={{ __html: hit.excerpt }} />
-              {hit.subResults.length > 0 && (
-                <ul>
-                  {hit.subResults.map((sub) => (
-                    <li key={sub.url}>
-                      <a href={sub.url}>{sub.title}</a>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </li>
-          ))}
-        </ol>
-      )}
-      {hits && hits.length === 0 && (
-        <p>
-          Nothing matched. Try fewer words, look up an <a href="/codes/">error code</a>, browse the{' '}
-          <a href="/kb/">topics</a>, or <a href={ticketFormUrl({ subject: query.trim() })}>open a ticket</a>.
-        </p>
-      )}
     </div>
   );
 }

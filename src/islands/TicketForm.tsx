@@ -2,28 +2,21 @@
 // due times derived in the browser with the same functions as the server (whose answer is what counts), the
 // draft kept on this device until the ticket is received. One idempotency key per draft: sending twice, or
 // again after a network error, gives the same reference.
+// The form's first step (what is wrong) is all the page loads: the server renders it with an empty draft and
+// React hydrates over the same markup. The later steps, the schema checks, the ticket the draft becomes and the
+// priority come as one chunk (./ticket-form/later.ts) once the customer starts answering, continues, or comes
+// back to a saved draft. While a saved draft or a prefilled link is being applied, the page's inline script
+// keeps the form hidden (data-ticket-pending, ticket-form.css) so the customer never sees it jump.
 import { useEffect, useMemo, useRef, useState, type SubmitEvent } from 'react';
 import type { FieldError } from '../lib/errors.ts';
-import { readableFieldErrors } from '../lib/policy/field-errors.ts';
 import type { SupportPolicy } from '../lib/policy/schema.ts';
-import { deriveTicket } from '../lib/ticket/derive.ts';
-import {
-  applyPrefill,
-  draftToTicket,
-  isBlankDraft,
-  newDraft,
-  prefillFromQuery,
-  restoreDraft,
-  type TicketDraft,
-} from '../lib/ticket/draft.ts';
 import { newIdempotencyKey, sendProblemMessage, sendTicket, type TicketReceipt } from '../lib/ticket/client.ts';
+import { applyPrefill, isBlankDraft, newDraft, prefillFromQuery, type TicketDraft } from '../lib/ticket/draft.ts';
 import { formError, type FormError } from '../lib/ticket/form-errors.ts';
 import type { IncidentNotice, IncidentNotices } from '../lib/ticket/incident-notices.ts';
-import { ticketSchema } from '../lib/ticket/schema.ts';
-import { earliestStepErrors, TICKET_STEPS, validateTicketStep } from '../lib/ticket/steps.ts';
+import { earliestStepErrors, TICKET_STEPS } from '../lib/ticket/steps.ts';
 import { ErrorSummary, errorsByField } from './ticket-form/fields.tsx';
-import { ReviewStep, Success } from './ticket-form/review.tsx';
-import { ContactStep, DetailsStep, ImpactStep, ProblemStep } from './ticket-form/steps.tsx';
+import { ProblemStep } from './ticket-form/problem-step.tsx';
 import './ticket-form/ticket-form.css';
 
 interface Props {
@@ -34,14 +27,26 @@ interface Props {
   endpoint: string;
 }
 
+/** Where the draft is kept; the page's inline script (support/new.astro) reads the same key. */
 const DRAFT_STORAGE_KEY = 'dialtone:ticket-draft';
+/** On <html> while the first state is being applied: set by the page before the first paint. */
+const PENDING_MARK = 'data-ticket-pending';
 
 function saveDraft(draft: TicketDraft | undefined): void {
   try {
-    if (draft) localStorage.setItem(DRAFT_STORAGE_KEY, JSON.stringify(draft));
+    // A blank draft is not kept: nothing to restore, and the next visit need not wait for the restoring code.
+    if (draft && !isBlankDraft(draft)) localStorage.setItem(DRAFT_STORAGE_KEY, JSON.stringify(draft));
     else localStorage.removeItem(DRAFT_STORAGE_KEY);
   } catch {
     // Private browsing or a full quota: the form still works, the draft just does not survive a reload.
+  }
+}
+
+function savedDraft(): string | null {
+  try {
+    return localStorage.getItem(DRAFT_STORAGE_KEY);
+  } catch {
+    return null;
   }
 }
 
@@ -49,10 +54,25 @@ function freshDraft(): TicketDraft {
   return applyPrefill(newDraft(newIdempotencyKey()), prefillFromQuery(new URLSearchParams(location.search)));
 }
 
+type Later = typeof import('./ticket-form/later.ts');
+let laterChunk: Promise<Later> | undefined;
+
+/** The later steps and the checks, fetched once (again after a failed fetch: the network may be back). */
+function loadLater(): Promise<Later> {
+  laterChunk ??= import('./ticket-form/later.ts').catch((error: unknown) => {
+    laterChunk = undefined;
+    throw error;
+  });
+  return laterChunk;
+}
+
 type FocusTarget = 'heading' | 'summary' | 'success';
 
 export default function TicketForm({ policy, incidents, endpoint }: Props) {
-  const [draft, setDraft] = useState<TicketDraft>();
+  // The server's first state (and the first render in the browser, which must match it): step 1, nothing typed.
+  const [draft, setDraft] = useState<TicketDraft>(() => newDraft(''));
+  const [ready, setReady] = useState(false);
+  const [later, setLater] = useState<Later>();
   const [restored, setRestored] = useState(false);
   const [timeZone, setTimeZone] = useState('UTC');
   const [website, setWebsite] = useState('');
@@ -65,19 +85,30 @@ export default function TicketForm({ policy, incidents, endpoint }: Props) {
   const successHeading = useRef<HTMLHeadingElement>(null);
   const focusNext = useRef<FocusTarget | undefined>(undefined);
 
-  // The draft and the zone live in the browser: read them once mounted. The page mounts the form with client:only:
-  // a server render of `null` would make Astro probe it outside React ("Invalid hook call" in `npm run dev`).
+  // The draft, the link's prefill and the zone live in the browser: apply them once hydrated.
   useEffect(() => {
-    // The page's "this form needs JavaScript" note stays for browsers where this never runs.
-    document.querySelector('[data-ticket-nojs]')?.setAttribute('hidden', '');
-    const saved = restoreDraft(localStorage.getItem(DRAFT_STORAGE_KEY));
-    setRestored(saved !== undefined && !isBlankDraft(saved));
-    setDraft(saved ? applyPrefill(saved, prefillFromQuery(new URLSearchParams(location.search))) : freshDraft());
     setTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+    const start = (saved: TicketDraft | undefined) => {
+      setRestored(saved !== undefined && !isBlankDraft(saved));
+      setDraft(saved ? applyPrefill(saved, prefillFromQuery(new URLSearchParams(location.search))) : freshDraft());
+      setReady(true);
+    };
+    const saved = savedDraft();
+    if (!saved) return start(undefined);
+    loadLater().then(
+      (chunk) => {
+        setLater(chunk);
+        start(chunk.restoreDraft(saved));
+      },
+      () => start(undefined),
+    );
   }, []);
   useEffect(() => {
-    if (draft && !receipt) saveDraft(draft);
-  }, [draft, receipt]);
+    if (ready) document.documentElement.removeAttribute(PENDING_MARK);
+  }, [ready]);
+  useEffect(() => {
+    if (ready && !receipt) saveDraft(draft);
+  }, [ready, draft, receipt]);
   useEffect(() => {
     const target = focusNext.current;
     focusNext.current = undefined;
@@ -86,19 +117,35 @@ export default function TicketForm({ policy, incidents, endpoint }: Props) {
     else if (target === 'success') successHeading.current?.focus();
   });
 
-  const input = useMemo(() => draft && draftToTicket(draft, { timeZone, website }), [draft, timeZone, website]);
+  const last = draft.step === TICKET_STEPS.length - 1;
+  const ticketOf = (chunk: Later) => chunk.draftToTicket(draft, { timeZone, website });
   // What the policy makes of the answers so far; the urgency request never changes it, so it is left out.
   const derived = useMemo(() => {
-    if (!input || draft?.step !== TICKET_STEPS.length - 1) return undefined;
-    const parsed = ticketSchema.safeParse({ ...input, customerUrgency: undefined });
-    return parsed.success ? deriveTicket(parsed.data, policy, new Date()) : undefined;
-  }, [input, draft?.step, policy]);
-
-  if (!draft || !input) return null;
+    if (!later || !last) return undefined;
+    const parsed = later.ticketSchema.safeParse({ ...ticketOf(later), customerUrgency: undefined });
+    return parsed.success ? later.deriveTicket(parsed.data, policy, new Date()) : undefined;
+    // ticketOf reads draft, timeZone and website.
+  }, [later, last, draft, timeZone, website, policy]);
 
   const step = TICKET_STEPS[draft.step]!;
-  const update = (patch: Partial<TicketDraft>) => setDraft((d) => (d ? { ...d, ...patch } : d));
+  const update = (patch: Partial<TicketDraft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    // The customer is answering: fetch what the next steps need while they type.
+    if (!later) loadLater().then(setLater, () => undefined);
+  };
   const byField = errorsByField(errors);
+
+  /** The later chunk, or undefined with a problem shown when it cannot be fetched (offline). */
+  async function laterOrProblem(): Promise<Later | undefined> {
+    try {
+      const chunk = later ?? (await loadLater());
+      setLater(chunk);
+      return chunk;
+    } catch {
+      setProblem('The next step could not be loaded. Check your connection and try again: your answers are kept.');
+      return undefined;
+    }
+  }
 
   function goTo(index: number, stepErrors: FormError[] = []) {
     setErrors(stepErrors);
@@ -114,9 +161,10 @@ export default function TicketForm({ policy, incidents, endpoint }: Props) {
     else setProblem(found.map((e) => e.message).join('; '));
   }
 
-  async function send() {
-    const full = ticketSchema.safeParse(input);
-    if (!full.success) return showErrors(readableFieldErrors(full.error, input));
+  async function send(chunk: Later) {
+    const input = ticketOf(chunk);
+    const full = chunk.ticketSchema.safeParse(input);
+    if (!full.success) return showErrors(chunk.readableFieldErrors(full.error, input));
     setSending(true);
     setProblem(undefined);
     const outcome = await sendTicket((url, init) => fetch(url, init), endpoint, input);
@@ -147,9 +195,9 @@ export default function TicketForm({ policy, incidents, endpoint }: Props) {
     focusNext.current = 'heading';
   }
 
-  if (receipt) {
+  if (receipt && later) {
     return (
-      <Success
+      <later.Success
         receipt={receipt}
         policy={policy}
         timeZone={timeZone}
@@ -159,26 +207,27 @@ export default function TicketForm({ policy, incidents, endpoint }: Props) {
     );
   }
 
-  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
+  async function onSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (sending) return;
+    const chunk = await laterOrProblem();
+    if (!chunk) return;
     if (step.id === 'review') {
-      void send();
+      void send(chunk);
       return;
     }
-    const found = validateTicketStep(step.id, input).map(formError);
+    const found = chunk.validateTicketStep(step.id, ticketOf(chunk)).map(formError);
     if (found.length > 0) {
       setErrors(found);
       focusNext.current = 'summary';
-    } else goTo(draft!.step + 1);
+    } else goTo(draft.step + 1);
   }
 
   const stepProps = { draft, update, errors: byField };
   const notices = (draft.category && incidents[draft.category]) || [];
-  const last = draft.step === TICKET_STEPS.length - 1;
 
   return (
-    <form className="ticket-form" onSubmit={onSubmit} noValidate aria-labelledby="ticket-step-title">
+    <form className="ticket-form needs-js" onSubmit={onSubmit} noValidate aria-labelledby="ticket-step-title">
       {restored && (
         <p className="restored">
           We kept the ticket you started earlier on this device.{' '}
@@ -196,12 +245,12 @@ export default function TicketForm({ policy, incidents, endpoint }: Props) {
       {errors.length > 0 && <ErrorSummary errors={errors} ref={summary} />}
 
       {step.id === 'problem' && <ProblemStep {...stepProps} notices={notices} />}
-      {step.id === 'impact' && <ImpactStep {...stepProps} />}
-      {step.id === 'details' && <DetailsStep {...stepProps} />}
-      {step.id === 'contact' && <ContactStep {...stepProps} timeZone={timeZone} />}
-      {step.id === 'review' && (
+      {later && step.id === 'impact' && <later.ImpactStep {...stepProps} />}
+      {later && step.id === 'details' && <later.DetailsStep {...stepProps} />}
+      {later && step.id === 'contact' && <later.ContactStep {...stepProps} timeZone={timeZone} />}
+      {later && step.id === 'review' && (
         <>
-          <ReviewStep
+          <later.ReviewStep
             {...stepProps}
             policy={policy}
             derived={derived}

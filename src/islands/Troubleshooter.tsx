@@ -1,12 +1,14 @@
 // The guided troubleshooter: a playbook's checks as yes/no questions, one at a time, ending in "fixed" or in a
 // ticket link that carries the category, the article and the steps tried. The tree is data beside the article.
-// Rendered only in the browser (client:only): without JavaScript the article's own steps are the guide. Not a
-// server render that returns null: Astro then takes it for a non-React component and calls it outside React to
-// probe its other renderers, which logs "Invalid hook call" on every article in `npm run dev`.
+// The server renders its first question (client:visible hydrates over the same markup, so the article does not
+// move); without JavaScript it is hidden (.needs-js) and the article's own steps are the guide. It never
+// renders null on the server: Astro would take it for a non-React component and call it outside React to probe
+// its other renderers, which logs "Invalid hook call" in `npm run dev`.
 import { useEffect, useId, useRef, useState } from 'react';
 import { ticketFormUrl } from '../lib/articles/links.ts';
 import './Troubleshooter.css';
-import { FIXED, type TroubleshooterTree } from '../lib/troubleshooter/schema.ts';
+import { FIXED } from '../lib/troubleshooter/outcomes.ts';
+import type { TroubleshooterTree } from '../lib/troubleshooter/schema.ts';
 import { mostQuestionsLeft, stepsTaken, walk, type Answer } from '../lib/troubleshooter/walk.ts';
 
 interface Props {
@@ -41,7 +43,7 @@ export default function Troubleshooter({ tree, category, article }: Props) {
     : `Question ${number} of at most ${number - 1 + mostQuestionsLeft(tree, current.at)}.`;
 
   return (
-    <section className="troubleshooter" aria-labelledby={`${id}-title`}>
+    <section className="troubleshooter needs-js" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Step by step: {tree.title}</h2>
       <p className="meta" role="status" aria-live="polite">
         {progress}

@@ -1,7 +1,8 @@
 // The one search effect the islands share (header box, search page, ticket form suggestions): waits until the
-// customer pauses typing, drops answers to queries that were replaced, and reports a search that failed.
+// customer pauses typing, drops answers to queries that were replaced, and reports a search that failed. The
+// search code itself (Pagefind's glue and the query layer) loads with the first query, not with the island.
 import { useEffect, useState } from 'react';
-import { searchLayered, type MatchLevel, type SearchHit } from './pagefind.ts';
+import type { MatchLevel, SearchHit } from './pagefind.ts';
 
 export interface ArticleSearchOptions {
   /** Hits to load in full. */
@@ -46,7 +47,8 @@ export function useArticleSearch(query: string, options: ArticleSearchOptions): 
         .map(([name, values]) => [name, [...values]]),
     );
     const search = Object.keys(active).length > 0 ? { filters: active } : {};
-    searchLayered(q, { limit, debounceMs, ...search })
+    import('./pagefind.ts')
+      .then(({ searchLayered }) => searchLayered(q, { limit, debounceMs, ...search }))
       .then((found) => {
         if (!current || found === null) return;
         setHits(found.hits);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, waitForHydration } from './helpers.ts';
+import { expectNoAxeViolations, focusSearchBox, waitForHydration } from './helpers.ts';
 
 test.describe('knowledge base pages', () => {
   test('home lists categories with counts and links to articles', async ({ page }) => {
@@ -53,7 +53,7 @@ test.describe('knowledge base pages', () => {
     const response = await page.goto('/kb/nothing-here/at-all/');
     expect(response?.status()).toBe(404);
     await expect(page.getByRole('heading', { level: 1, name: 'We could not find that page' })).toBeVisible();
-    await expect(page.getByRole('main').getByRole('combobox', { name: 'Search help articles' })).toBeVisible();
+    await expect(await focusSearchBox(page, page.getByRole('main'))).toBeVisible();
   });
 });
 

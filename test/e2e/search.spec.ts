@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { waitForHydration } from './helpers.ts';
+import { focusSearchBox, waitForHydration } from './helpers.ts';
 
 async function search(page: Page, query: string) {
   await page.goto(`/search/?q=${encodeURIComponent(query)}`);
@@ -59,8 +59,7 @@ test.describe('search in the customer’s words', () => {
 test('keyboard-only search from the header: type, arrow down, Enter opens the article', async ({ page }) => {
   await page.goto('/kb/');
   await waitForHydration(page);
-  const box = page.getByRole('combobox', { name: 'Search help articles' });
-  await box.focus();
+  const box = await focusSearchBox(page);
   await page.keyboard.type('voicemail email');
   const listbox = page.getByRole('listbox', { name: 'Suggested articles' });
   await expect(listbox.getByRole('option').first()).toBeVisible();
@@ -77,7 +76,7 @@ test('keyboard-only search from the header: type, arrow down, Enter opens the ar
 test('Enter without choosing a suggestion opens the search page', async ({ page }) => {
   await page.goto('/');
   await waitForHydration(page);
-  const box = page.getByRole('combobox', { name: 'Search help articles' });
+  const box = await focusSearchBox(page);
   await box.fill('no service');
   await box.press('Enter');
   await expect(page).toHaveURL(/\/search\/\?q=no\+service/);

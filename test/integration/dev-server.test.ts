@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const STARTUP_MS = 90_000;
 const ARTICLE = '/kb/registration/phone-wont-register/';
-const PAGES = [ARTICLE, '/status/', '/support/new/'];
+// The islands render their first state on the server in each, and home's search box uses client:interaction.
+const PAGES = [ARTICLE, '/status/', '/support/new/', '/search/', '/'];
 // What a clean dev server never prints: React's hook warning, errors and warnings from Astro, Vite or Node.
 const PROBLEM = /invalid hook call|error|warn|\bfailed\b|unhandled|cannot find/i;
 
@@ -85,7 +86,7 @@ afterAll(() => {
 });
 
 describe('npm run dev', () => {
-  it('serves an article with its troubleshooter island, the status page and the ticket form without logging errors', async () => {
+  it('serves an article with its troubleshooter island, the status page, the ticket form, search and home without logging errors', async () => {
     const pages = new Map<string, string>();
     for (const page of PAGES) {
       const response = await fetch(origin + page);
@@ -98,6 +99,8 @@ describe('npm run dev', () => {
     const article = pages.get(ARTICLE) ?? '';
     expect(article).toMatch(/<astro-island[^>]*component-url="\/src\/islands\/Troubleshooter\.tsx"/);
     expect(article).toContain('Get your phone registered');
+    expect(pages.get('/support/new/')).toContain('id="ticket-step-title"');
+    expect(pages.get('/')).toMatch(/<astro-island[^>]*client="interaction"/);
     expect(log.split('\n').filter((line) => PROBLEM.test(line))).toEqual([]);
   }, 60_000);
 });

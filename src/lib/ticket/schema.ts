@@ -3,6 +3,7 @@ import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { PRIORITIES } from '../policy/schema.ts';
 import { checkAffectedUsers, impactShape, isoInstant } from '../triage/answers.ts';
+import { ARTICLE_ID_PATTERN, asksForDevice } from './form-rules.ts';
 
 /** Digits of a phone number, so "+1 (212) 555-0100" and "212.555.0100" compare equal. */
 function phoneDigits(number: string): string {
@@ -91,7 +92,7 @@ export const ticketShape = {
   subject: text(3, 150, 'a short summary, e.g. "Front desk phone shows No Service"'),
   fromArticle: z
     .string({ error: 'must be an article id like "registration/phone-wont-register"' })
-    .regex(/^[a-z0-9-]{1,80}\/[a-z0-9-]{1,120}$/, {
+    .regex(ARTICLE_ID_PATTERN, {
       error: 'must be an article id like "registration/phone-wont-register"',
     })
     .optional(),
@@ -140,10 +141,7 @@ export const ticketShape = {
 
 export type TicketField = keyof typeof ticketShape;
 
-/** A phone that won't register is looked up by its make and model: only that category asks for the device. */
-export function asksForDevice(category: string): boolean {
-  return category === 'registration';
-}
+export { asksForDevice };
 
 interface CrossFieldRule {
   fields: TicketField[];

@@ -1,8 +1,7 @@
-// The form's steps and which ticket fields each one asks for, so each step can be checked on its own.
-import { z } from 'zod';
+// The form's steps and which ticket fields each one asks for, so each step can be checked on its own (the check
+// itself, which needs the schema library, is in step-validation.ts: the form's first step loads without it).
 import type { FieldError } from '../errors.ts';
-import { readableFieldErrors } from '../policy/field-errors.ts';
-import { CROSS_FIELD_RULES, ticketShape, withCrossFieldRules, type TicketField } from './schema.ts';
+import type { TicketField } from './schema.ts';
 
 export const TICKET_STEPS = [
   { id: 'problem', title: 'What is wrong', fields: ['category', 'subject', 'fromArticle'] },
@@ -26,24 +25,6 @@ export type TicketStepId = (typeof TICKET_STEPS)[number]['id'];
 export function stepOfField(path: string): TicketStepId | undefined {
   const field = path.split(/[.[]/)[0];
   return TICKET_STEPS.find((s) => (s.fields as readonly string[]).includes(field ?? ''))?.id;
-}
-
-/**
- * Errors of one step's fields for a draft: the draft is checked with the fields of this and earlier steps
- * (so rules like "device is needed for registration" apply), but only this step's errors are returned.
- */
-export function validateTicketStep(step: TicketStepId, draft: unknown): FieldError[] {
-  const index = TICKET_STEPS.findIndex((s) => s.id === step);
-  const known = new Set<TicketField>(TICKET_STEPS.slice(0, index + 1).flatMap((s) => s.fields));
-  const shape = Object.fromEntries([...known].map((field) => [field, ticketShape[field]]));
-  const rules = CROSS_FIELD_RULES.filter((rule) => rule.fields.every((f) => known.has(f)));
-  const result = withCrossFieldRules(z.object(shape), rules).safeParse(draft);
-  if (result.success) return [];
-  const own = new Set<TicketField>(TICKET_STEPS[index]!.fields);
-  return readableFieldErrors(result.error, draft).filter((e) => {
-    const field = e.path.split(/[.[]/)[0] as TicketField;
-    return own.has(field) || (e.path === '' && index === 0);
-  });
 }
 
 /**

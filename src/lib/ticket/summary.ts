@@ -1,7 +1,7 @@
 // The review step's summary of a draft: each step's answers in words, for the customer to check before sending.
 import { categoryLabel, SERVICE_STATES } from '../triage/categories.ts';
 import { lines, type TicketDraft } from './draft.ts';
-import { asksForDevice } from './schema.ts';
+import { asksForDevice } from './form-rules.ts';
 import { TICKET_STEPS } from './steps.ts';
 
 export interface SummaryAnswer {

@@ -2,9 +2,7 @@
 // One tree per playbook, stored beside it as content/articles/<category>/<slug>.troubleshooter.json.
 import { z } from 'zod';
 
-export const FIXED = '@fixed';
-export const TICKET = '@ticket';
-export type Outcome = typeof FIXED | typeof TICKET;
+export { FIXED, isOutcome, TICKET, type Outcome } from './outcomes.ts';
 
 const nodeIdPattern = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -64,7 +62,3 @@ export const troubleshooterTree = z.strictObject({
 
 export type QuestionNode = z.infer<typeof questionNode>;
 export type TroubleshooterTree = z.infer<typeof troubleshooterTree>;
-
-export function isOutcome(target: string): target is Outcome {
-  return target === FIXED || target === TICKET;
-}

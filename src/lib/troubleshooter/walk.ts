@@ -1,5 +1,6 @@
 // Walking a tree: where an answer leads, and the steps a customer tried, to carry into the ticket form.
-import { isOutcome, type Outcome, type TroubleshooterTree } from './schema.ts';
+import { isOutcome, type Outcome } from './outcomes.ts';
+import type { TroubleshooterTree } from './schema.ts';
 
 export type Answer = 'yes' | 'no';
 

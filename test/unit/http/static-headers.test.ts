@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CACHE_IMMUTABLE,
+  CACHE_REVALIDATE,
   netlifyHeadersFile,
+  overlappingRules,
   pathMatches,
   preflightAnswer,
   staticHeaderRules,
@@ -22,18 +25,56 @@ describe('the static response headers table', () => {
   it('lets any origin GET or HEAD the status JSON, feeds, calendar and badge', () => {
     for (const path of publicData) {
       for (const method of ['GET', 'HEAD', 'get']) {
-        expect(staticResponseHeaders(path, method), `${method} ${path}`).toEqual({
-          'Access-Control-Allow-Origin': '*',
-        });
+        expect(staticResponseHeaders(path, method)['Access-Control-Allow-Origin'], `${method} ${path}`).toBe('*');
       }
     }
   });
 
-  it('adds nothing to other methods, nor to pages and the ticket endpoint', () => {
+  it('adds nothing to other methods, no CORS to pages, and nothing at all to the ticket endpoint', () => {
     expect(staticResponseHeaders('/api/v2/summary.json', 'POST')).toEqual({});
-    for (const path of ['/status/', '/api/tickets', '/kb/', '/status/history/', '/api/v2']) {
-      expect(staticResponseHeaders(path, 'GET'), path).toEqual({});
+    for (const path of ['/status/', '/kb/', '/status/history/', '/api/v2']) {
+      expect(staticResponseHeaders(path, 'GET'), path).not.toHaveProperty('Access-Control-Allow-Origin');
     }
+    expect(staticResponseHeaders('/api/tickets', 'GET')).toEqual({});
+  });
+
+  it('caches content-hashed files for a year and revalidates pages, feeds and data after a minute', () => {
+    const cache = (path: string) => staticResponseHeaders(path, 'GET')['Cache-Control'];
+    for (const path of [
+      '/_astro/client.CzWaolnw.js',
+      '/pagefind/index/en_5e1d3f2.pf_index',
+      '/pagefind/fragment/en_0a1b2c3.pf_fragment',
+      '/pagefind/filter/en_9f8e7d6.pf_filter',
+    ]) {
+      expect(cache(path), path).toBe(CACHE_IMMUTABLE);
+    }
+    for (const path of [
+      '/',
+      '/kb/registration/phone-wont-register/',
+      '/status/',
+      '/status/feed.rss',
+      '/api/v2/summary.json',
+      '/search/lexicon.json',
+      '/pagefind/pagefind.js',
+      '/pagefind/pagefind-entry.json',
+      '/pagefind/wasm.en.pagefind',
+      '/sitemap-index.xml',
+      '/404.html',
+    ]) {
+      expect(cache(path), path).toBe(CACHE_REVALIDATE);
+    }
+  });
+
+  it('has no two rules setting one header on the same path (static hosts would join or drop values)', () => {
+    expect(overlappingRules()).toEqual([]);
+    const overlapping: StaticHeaderRule[] = [
+      { purpose: 'a', paths: ['/status/*'], headers: { 'Cache-Control': 'no-store' } },
+      { purpose: 'b', paths: ['/kb/', '/status/feed.rss'], headers: { 'cache-control': 'max-age=60' } },
+      { purpose: 'c', paths: ['/status/*'], headers: { 'X-Other': '1' } },
+    ];
+    expect(overlappingRules(overlapping)).toEqual([
+      { header: 'Cache-Control', first: '/status/*', second: '/status/feed.rss' },
+    ]);
   });
 
   it('matches exact paths, and prefixes before a trailing *', () => {

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ticketFormUrl } from '../../../src/lib/articles/links.ts';
+import { restoreDraft } from '../../../src/lib/ticket/draft-restore.ts';
+import { draftToTicket, localTimeToInstant } from '../../../src/lib/ticket/draft-ticket.ts';
 import {
   applyPrefill,
-  draftToTicket,
   isBlankDraft,
-  localTimeToInstant,
   newDraft,
   prefillFromQuery,
-  restoreDraft,
   type TicketDraft,
 } from '../../../src/lib/ticket/draft.ts';
 import { ticketSchema, validateTicketStep } from '../../../src/lib/ticket/index.ts';
@@ -172,6 +171,10 @@ describe('restoreDraft', () => {
       exampleCalls: [],
       subject: 'Front desk phone shows No Service',
     });
+  });
+
+  it('reads a key alone as the new draft: the form and the schema agree on every empty field', () => {
+    expect(restoreDraft(JSON.stringify({ idempotencyKey: KEY }))).toEqual(newDraft(KEY));
   });
 
   it('tells a draft with answers from one where nothing was typed', () => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { draftToTicket, newDraft } from '../../../src/lib/ticket/draft.ts';
+import { draftToTicket } from '../../../src/lib/ticket/draft-ticket.ts';
+import { newDraft } from '../../../src/lib/ticket/draft.ts';
 import { fieldInputId, formError, sentence } from '../../../src/lib/ticket/form-errors.ts';
-import { TICKET_STEPS, validateTicketStep } from '../../../src/lib/ticket/steps.ts';
+import { validateTicketStep } from '../../../src/lib/ticket/step-validation.ts';
+import { TICKET_STEPS } from '../../../src/lib/ticket/steps.ts';
 
 describe('formError', () => {
   it('shows every line of a list on its one text area, naming the line', () => {
