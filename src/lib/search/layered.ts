@@ -14,6 +14,12 @@ export interface ResultRef {
 export const layeredTuning = {
   /** Fewer results than this for the full query, and every relaxed sub-query runs. */
   handful: 5,
+  /**
+   * When the full query found enough, a synonym still runs if the question held this many words of its phrase
+   * ("business name doesn't appear"): shorter phrases mostly repeat the question's words, and each sub-query
+   * costs index downloads.
+   */
+  strongPhrase: 3,
   /** The weight of the full query's list (pages with every meaningful word); sub-queries: `subQueryWeights`. */
   fullWeight: 2,
   /** RRF's k (see fuse.ts): our lists are short (a few to 60 pages), so a smaller k than 60 keeps rank 1 ahead. */
@@ -34,7 +40,9 @@ export const layeredTuning = {
  */
 export function subQueriesToRun(plan: SearchPlan, fullCount: number): SubQuery[] {
   if (fullCount < layeredTuning.handful) return plan.relaxed;
-  return plan.relaxed.filter((s) => s.kind === 'code' || s.kind === 'synonym');
+  return plan.relaxed.filter(
+    (s) => s.kind === 'code' || (s.kind === 'synonym' && (s.strength ?? 0) >= layeredTuning.strongPhrase),
+  );
 }
 
 /**

@@ -5,9 +5,9 @@
 import { findCodeMentions, isCodePrefix } from '../codes/lookup.ts';
 import { codeUrl, type CodeRef } from '../codes/refs.ts';
 import type { SearchLexicon } from './lexicon.ts';
-import { negativeContractions, tokenize } from './normalise.ts';
+import { negativeContractions, stem, tokenize } from './normalise.ts';
 import { stopWords } from './stop-words.ts';
-import { phraseStrength } from './phrases.ts';
+import { meaningfulWords, phraseStrength } from './phrases.ts';
 
 export type SubQueryKind = 'code' | 'synonym' | 'pair' | 'term';
 
@@ -17,6 +17,8 @@ export interface SubQuery {
   /** How much a rank in this sub-query's results counts in the fused list (before word specificity). */
   weight: number;
   kind: SubQueryKind;
+  /** For a synonym: how many words of its phrase the text held (see `phraseStrength`). */
+  strength?: number;
 }
 
 export interface PlannedCode {
@@ -96,16 +98,21 @@ export function planSearch(text: string, lexicon: SearchLexicon): SearchPlan {
   const synonyms = matched.map((m) => m.entry);
 
   const relaxed = new Map<string, SubQuery>();
-  const add = (query: string, kind: SubQueryKind, weight = subQueryWeights[kind]) => {
+  const add = (query: string, kind: SubQueryKind, weight = subQueryWeights[kind], strength?: number) => {
     const q = query.trim().toLowerCase();
     if (!q) return;
     const before = relaxed.get(q);
-    if (!before || before.weight < weight) relaxed.set(q, { query: q, weight, kind });
+    if (!before || before.weight < weight) relaxed.set(q, { query: q, weight, kind, ...(strength && { strength }) });
   };
   for (const code of codes) add(code.query, 'code');
+  // A synonym's terms that are only the question's own words again ("phone won't register") find nothing new.
+  const asked = new Set(terms.map(stem));
   for (const { entry, strength } of matched) {
     const weight = (subQueryWeights.synonym * strength) / SYNONYM_TYPICAL_KEYS;
-    for (const term of entry.terms) add(term, 'synonym', weight);
+    for (const term of entry.terms) {
+      if (meaningfulWords(term).every((w) => asked.has(stem(w)))) continue;
+      add(term, 'synonym', weight, strength);
+    }
   }
   for (let i = 0; i + 1 < relaxedWords.length; i++) add(`${relaxedWords[i]} ${relaxedWords[i + 1]}`, 'pair');
   for (const word of relaxedWords) add(word, 'term');
