@@ -36,12 +36,17 @@ function writeUrl(query: string, filters: Filters) {
   window.history.replaceState(null, '', `${window.location.pathname}${search ? `?${search}` : ''}`);
 }
 
+const RESULTS_STEP = 6;
+
 export default function SearchPage({ categories, audiences }: Props) {
   const [ready, setReady] = useState(false);
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<Filters>({ category: [], audience: [] });
-  // Ten results: each one costs the customer a fragment download, and the best ones are on top.
-  const { hits, match, failed } = useArticleSearch(query, { limit: 10, debounceMs: 120, filters, enabled: ready });
+  // A few results at a time, more on request: each one costs a phone a fragment download, and the answer is
+  // nearly always among the first three (npm run bench:search).
+  const [limit, setLimit] = useState(RESULTS_STEP);
+  const { hits, match, failed } = useArticleSearch(query, { limit, debounceMs: 120, filters, enabled: ready });
+  useEffect(() => setLimit(RESULTS_STEP), [query, filters]);
   const error = failed ? 'Search is unavailable right now. Browse the topics below instead.' : '';
 
   useEffect(() => {
@@ -111,6 +116,15 @@ export default function SearchPage({ categories, audiences }: Props) {
               </li>
             ))}
           </ol>
+        )}
+        {hits && hits.length === limit && (
+          <button
+            type="button"
+            className="button secondary search-more"
+            onClick={() => setLimit((n) => n + RESULTS_STEP)}
+          >
+            Show more results
+          </button>
         )}
         {hits && hits.length === 0 && (
           <p>

@@ -21,6 +21,14 @@ test.describe('search in the customer’s words', () => {
     expect(hrefs.some((h) => h?.includes('/kb/caller-id/caller-id-name-shows-number/'))).toBe(true);
   });
 
+  test('shows six results at a time, and more on request', async ({ page }) => {
+    const results = await search(page, 'calls');
+    await expect(results).toHaveCount(6);
+    await page.getByRole('button', { name: 'Show more results' }).click();
+    await expect(results).toHaveCount(12);
+    await expect(page.getByRole('status')).toContainText('12 results for “calls”');
+  });
+
   test('"transfer my number" finds porting', async ({ page }) => {
     const results = await search(page, 'transfer my number');
     const hrefs = await results.evaluateAll((as) => as.slice(0, 3).map((a) => a.getAttribute('href')));
