@@ -41,7 +41,13 @@ export default function SearchPage({ categories, audiences }: Props) {
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<Filters>({ category: [], audience: [] });
   // Ten results: each one costs the customer a fragment download, and the best ones are on top.
-  const { hits, match, failed } = useArticleSearch(query, { limit: 10, debounceMs: 120, filters, enabled: ready });
+  const { hits, match, failed } = useArticleSearch(query, {
+    limit: 10,
+    debounceMs: 120,
+    filters,
+    enabled: ready,
+    report: 'page',
+  });
   const error = failed ? 'Search is unavailable right now. Browse the topics below instead.' : '';
 
   useEffect(() => {
