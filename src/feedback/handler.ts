@@ -131,9 +131,13 @@ async function answerRequest(request: Request, deps: FeedbackRequestDeps, crossS
   return done();
 }
 
-/** 303 to the article on the public site, at its thank-you. */
+/**
+ * 303 to the article at its thank-you, on the site the form was posted from: the browser's Origin (already
+ * checked as allowed), else the configured site, else this server.
+ */
 function thanks(request: Request, siteUrl: string | undefined, article: string): Response {
-  const base = siteUrl ?? request.url;
+  const origin = request.headers.get('origin');
+  const base = origin && origin !== 'null' ? origin : (siteUrl ?? request.url);
   const location = new URL(`${articlePath(article)}#${THANKS_FRAGMENT}`, base).href;
   return new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store' } });
 }

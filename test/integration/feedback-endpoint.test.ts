@@ -58,12 +58,21 @@ describe('POST /api/feedback', () => {
 
   it("answers a plain form post with 303 back to the article's thank-you, on the configured site", async () => {
     const form = { article: 'registration/phone-wont-register', helpful: 'no', reason: 'did-not-work', comment: '' };
-    const answer = await handleFeedbackRequest(post(form, {}, true), { ...deps, siteUrl: 'https://help.example.com' });
+    const site = { ...deps, siteUrl: 'https://help.example.com' };
+    const answer = await handleFeedbackRequest(post(form, { origin: 'https://help.example.com' }, true), site);
     expect(answer.status).toBe(303);
     expect(answer.headers.get('location')).toBe(
       'https://help.example.com/kb/registration/phone-wont-register/#feedback-thanks',
     );
-    expect(await store.votesSince(since)).toMatchObject([{ helpful: false, reason: 'did-not-work' }]);
+    // The page the form was on, whichever allowed origin that was (here the endpoint's own).
+    const own = await handleFeedbackRequest(post({ ...form, helpful: 'yes' }, {}, true), site);
+    expect(own.headers.get('location')).toBe(
+      'http://127.0.0.1:4321/kb/registration/phone-wont-register/#feedback-thanks',
+    );
+    expect(await store.votesSince(since)).toMatchObject([
+      { helpful: false, reason: 'did-not-work' },
+      { helpful: true },
+    ]);
   });
 
   it('answers a bad form post with a readable page naming the field', async () => {
