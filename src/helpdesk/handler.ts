@@ -156,7 +156,7 @@ function accepted({ reference, derived }: StoredTicket): Response {
 }
 
 /** CORS headers for a browser posting from the configured site when that is not this endpoint's own origin. */
-function corsHeaders(request: Request, siteUrl: string | undefined): Record<string, string> | undefined {
+export function corsHeaders(request: Request, siteUrl: string | undefined): Record<string, string> | undefined {
   const origin = request.headers.get('origin');
   if (origin === null || siteUrl === undefined) return undefined;
   if (origin === new URL(request.url).origin || !originAllowed(request, siteUrl)) return undefined;
@@ -164,7 +164,7 @@ function corsHeaders(request: Request, siteUrl: string | undefined): Record<stri
 }
 
 /** Browsers always send Origin on POST: it must be this endpoint's own origin or the configured site. */
-function originAllowed(request: Request, siteUrl: string | undefined): boolean {
+export function originAllowed(request: Request, siteUrl: string | undefined): boolean {
   const origin = request.headers.get('origin');
   if (origin === null) return true; // not a browser form post (curl, server-to-server): nothing to forge
   const allowed = new Set<string>();
@@ -180,7 +180,7 @@ function originAllowed(request: Request, siteUrl: string | undefined): boolean {
 }
 
 /** Reads at most `maxBytes` (whatever Content-Length claims) and decodes strict UTF-8. */
-async function readBody(request: Request, maxBytes: number): Promise<string | 'too-large' | 'unreadable'> {
+export async function readBody(request: Request, maxBytes: number): Promise<string | 'too-large' | 'unreadable'> {
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > maxBytes) return 'too-large';
   if (!request.body) return '';

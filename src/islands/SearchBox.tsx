@@ -16,7 +16,7 @@ export default function SearchBox({ id, large = false }: Props) {
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  const search = useArticleSearch(query, { limit: 6, debounceMs: 150, minLength: 2 });
+  const search = useArticleSearch(query, { limit: 6, debounceMs: 150, minLength: 2, report: 'box' });
   const hits: SearchHit[] = search.hits ?? [];
   // Until hydrated this is a plain search form; combobox semantics only once the script can honour them.
   const [hydrated, setHydrated] = useState(false);

@@ -45,7 +45,13 @@ export default function SearchPage({ categories, audiences }: Props) {
   // A few results at a time, more on request: each one costs a phone a fragment download, and the answer is
   // nearly always among the first three (npm run bench:search).
   const [limit, setLimit] = useState(RESULTS_STEP);
-  const { hits, match, failed } = useArticleSearch(query, { limit, debounceMs: 120, filters, enabled: ready });
+  const { hits, match, failed } = useArticleSearch(query, {
+    limit,
+    debounceMs: 120,
+    filters,
+    enabled: ready,
+    report: 'page',
+  });
   useEffect(() => setLimit(RESULTS_STEP), [query, filters]);
   const error = failed ? 'Search is unavailable right now. Browse the topics below instead.' : '';
 

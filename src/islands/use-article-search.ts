@@ -1,7 +1,9 @@
 // The one search effect the islands share (header box, search page, ticket form suggestions): waits until the
 // customer pauses typing, drops answers to queries that were replaced, and reports a search that failed. The
 // search code itself (Pagefind's glue and the query layer) loads with the first query, not with the island.
+// With `report`, a search that ends with no result or no click is reported (failed-search.ts).
 import { useEffect, useState } from 'react';
+import { watchAnswer } from './failed-search.ts';
 import type { MatchLevel, SearchHit } from './pagefind.ts';
 
 export interface ArticleSearchOptions {
@@ -15,6 +17,8 @@ export interface ArticleSearchOptions {
   filters?: Readonly<Record<string, readonly string[]>>;
   /** False while the caller is not ready to search (e.g. before reading the URL): nothing happens. */
   enabled?: boolean;
+  /** Report failed searches as coming from this island ('page': the search page, 'box': the header box). */
+  report?: 'page' | 'box';
 }
 
 export interface ArticleSearch {
@@ -28,8 +32,10 @@ export interface ArticleSearch {
 
 /** Searches the articles for `query` once typing pauses; the latest query's hits win. */
 export function useArticleSearch(query: string, options: ArticleSearchOptions): ArticleSearch {
-  const { limit, debounceMs, minLength = 1, filters, enabled = true } = options;
+  const { limit, debounceMs, minLength = 1, filters, enabled = true, report } = options;
   const [hits, setHits] = useState<SearchHit[] | null>(null);
+  /** The query `hits` answer (the typed one may already be newer). */
+  const [answered, setAnswered] = useState('');
   const [match, setMatch] = useState<MatchLevel>('all');
   const [failed, setFailed] = useState(false);
   const q = query.trim();
@@ -52,6 +58,7 @@ export function useArticleSearch(query: string, options: ArticleSearchOptions): 
       .then((found) => {
         if (!current || found === null) return;
         setHits(found.hits);
+        setAnswered(q);
         setMatch(found.match);
         setFailed(false);
       })
@@ -60,6 +67,12 @@ export function useArticleSearch(query: string, options: ArticleSearchOptions): 
       current = false;
     };
   }, [enabled, q, minLength, limit, debounceMs, filters]);
+
+  // Each new answer restarts the watch: only the answer the reader stopped at can count as failed.
+  useEffect(() => {
+    if (!report || hits === null || answered === '') return;
+    return watchAnswer(answered, hits.length, report);
+  }, [report, hits, answered]);
 
   return { hits, match, failed };
 }

@@ -1,4 +1,5 @@
-// A fake GitHub REST API on 127.0.0.1: the endpoints Octokit calls for issues, with faults on demand.
+// A fake GitHub REST API on 127.0.0.1: the endpoints Octokit calls for issues, their comments and the token's
+// user, with pagination and faults (rate limits included) on demand.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -22,7 +23,14 @@ export type Fault =
   | { hang: true }
   | { createThen: 'drop' | 'hang' | 'status-502' };
 
-export type Route = 'create' | 'list' | 'repo';
+export type Route = 'create' | 'list' | 'repo' | 'comments' | 'user';
+
+export interface FakeComment {
+  id: number;
+  user: { login: string; type: 'User' | 'Bot' };
+  body: string;
+  created_at: string;
+}
 
 export interface FakeGitHub {
   baseUrl: string;
@@ -39,16 +47,22 @@ export interface FakeGitHub {
   dropLabels(drop: boolean): void;
   /** Issues filed by someone else (no hidden key). */
   addIssues(count: number): void;
+  /** The login GET /user answers: the account the token belongs to (the intake account). */
+  login: string;
+  /** A comment on an issue, by `login`, at `createdAt` (ISO); comments list in the order added. */
+  addComment(issue: number, login: string, createdAt: string, body?: string): void;
   close(): Promise<void>;
 }
 
-export async function startFakeGitHub(options: { token?: string; owner?: string; repo?: string } = {}) {
+export async function startFakeGitHub(options: { token?: string; owner?: string; repo?: string; login?: string } = {}) {
+  const login = options.login ?? 'dialtone-intake';
+  const comments = new Map<number, FakeComment[]>();
   const owner = options.owner ?? 'example';
   const repo = options.repo ?? 'support-tickets';
   let token = options.token ?? 'test-token';
   const issues: FakeIssue[] = [];
   const requests: FakeGitHub['requests'] = [];
-  const queued: Record<Route, Fault[]> = { create: [], list: [], repo: [] };
+  const queued: Record<Route, Fault[]> = { create: [], list: [], repo: [], comments: [], user: [] };
   let chaos: ((route: Route) => Fault | undefined) | undefined;
   let droppingLabels = false;
   const hanging = new Set<ServerResponse>();
@@ -76,6 +90,19 @@ export async function startFakeGitHub(options: { token?: string; owner?: string;
     res.end(JSON.stringify(body));
   }
 
+  /** One page of `items` (per_page, page) with GitHub's Link header to the next. */
+  function paged<T>(url: URL, res: ServerResponse, items: T[]) {
+    const perPage = Number(url.searchParams.get('per_page') ?? 30);
+    const page = Number(url.searchParams.get('page') ?? 1);
+    const headers: Record<string, string> = {};
+    if (page * perPage < items.length) {
+      const next = new URL(url);
+      next.searchParams.set('page', String(page + 1));
+      headers.link = `<${next.href}>; rel="next"`;
+    }
+    send(res, 200, items.slice((page - 1) * perPage, page * perPage), headers);
+  }
+
   function list(url: URL, res: ServerResponse) {
     const since = url.searchParams.get('since');
     const perPage = Number(url.searchParams.get('per_page') ?? 30);
@@ -97,19 +124,26 @@ export async function startFakeGitHub(options: { token?: string; owner?: string;
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    // The Host the client used, so Link headers point back here (port included).
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const route: Route | undefined =
-      url.pathname === issuesPath
-        ? req.method === 'POST'
-          ? 'create'
-          : req.method === 'GET'
-            ? 'list'
-            : undefined
-        : url.pathname === `/repos/${owner}/${repo}` && req.method === 'GET'
-          ? 'repo'
-          : undefined;
+    const commentsOf = new RegExp(`^${issuesPath}/(\\d+)/comments$`).exec(url.pathname);
+    const route: Route | undefined = commentsOf
+      ? req.method === 'GET'
+        ? 'comments'
+        : undefined
+      : url.pathname === '/user' && req.method === 'GET'
+        ? 'user'
+        : url.pathname === issuesPath
+          ? req.method === 'POST'
+            ? 'create'
+            : req.method === 'GET'
+              ? 'list'
+              : undefined
+          : url.pathname === `/repos/${owner}/${repo}` && req.method === 'GET'
+            ? 'repo'
+            : undefined;
     if (!route) return send(res, 404, { message: 'Not Found' });
     const asked =
       route === 'create'
@@ -124,6 +158,12 @@ export async function startFakeGitHub(options: { token?: string; owner?: string;
     if (fault && 'hang' in fault) return void hanging.add(res);
 
     if (route === 'list') return list(url, res);
+    if (route === 'user') return send(res, 200, { login, type: 'User' });
+    if (route === 'comments') {
+      const number = Number(commentsOf![1]);
+      if (!issues.some((i) => i.number === number)) return send(res, 404, { message: 'Not Found' });
+      return paged(url, res, comments.get(number) ?? []);
+    }
     if (route === 'repo') {
       const permissions = { admin: false, maintain: false, push: true, triage: true, pull: true };
       return send(res, 200, { full_name: `${owner}/${repo}`, private: true, has_issues: true, permissions });
@@ -169,6 +209,13 @@ export async function startFakeGitHub(options: { token?: string; owner?: string;
     },
     setToken: (next) => {
       token = next;
+    },
+    login,
+    addComment: (issue, author, createdAt, body = 'comment') => {
+      const list = comments.get(issue) ?? [];
+      const id = [...comments.values()].reduce((n, l) => n + l.length, 0) + 1;
+      list.push({ id, user: { login: author, type: 'User' }, body, created_at: createdAt });
+      comments.set(issue, list);
     },
     addIssues: (count) => {
       for (let i = 0; i < count; i++) createIssue({ title: `Other issue ${i}`, body: 'filed by hand' });
