@@ -81,7 +81,9 @@ const allDelivered = (references: string[]) => async () =>
 
 describe('GitHub delivery', () => {
   it('creates one issue per ticket with title, labels and the safe body', async () => {
-    const references = await fileTickets(deps(), 3, {
+    // Filed on a Tuesday at 10:00 in New York, in business hours: a high ticket's title has no EMERGENCY marker.
+    const inHours = { ...deps(), now: () => new Date('2026-11-24T15:00:00Z') };
+    const references = await fileTickets(inHours, 3, {
       customerUrgency: { requested: 'critical', reason: 'The front desk is our only line' },
     });
     deliver();
