@@ -224,6 +224,9 @@ export class PostgresNotifyStore implements NotifyStore {
       `WITH next AS (
         SELECT id FROM dialtone_notify_messages WHERE channel = ANY($4::text[])
           AND ((state IN ('pending', 'failed') AND next_attempt_at <= $3) OR (state = 'sending' AND lease_until <= $3))
+          -- In order per recipient: an update never overtakes an earlier one still being retried.
+          AND NOT EXISTS (SELECT 1 FROM dialtone_notify_messages o WHERE o.recipient = dialtone_notify_messages.recipient
+            AND o.id < dialtone_notify_messages.id AND o.state IN ('pending', 'sending'))
         ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
       UPDATE dialtone_notify_messages m SET state = 'sending', attempts = attempts + 1, claimed_by = $1,
         lease_until = $2 FROM next WHERE m.id = next.id
@@ -261,7 +264,11 @@ export class PostgresNotifyStore implements NotifyStore {
     return rows[0]?.next === null || rows[0]?.next === undefined ? undefined : Number(rows[0].next);
   }
 
+  #closed = false;
+
   async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
     await this.#pool.end();
   }
 }

@@ -10,13 +10,15 @@ import { startNotifier, type Notifier } from './notifier.ts';
 import { PostgresNotifyStore } from './postgres-store.ts';
 import { createSmtpMailer } from './senders.ts';
 import { SqliteNotifyStore } from './sqlite-store.ts';
-import type { NotifyStore } from './store.ts';
+import type { NotifyStore, RecordedEvents } from './store.ts';
 
 export interface NotifyRuntime {
   config: NotifyConfig;
   /** The handlers' dependencies, once the store is open and the secret known (rejects with why not). */
   deps: Promise<Omit<SubscriptionDeps, 'clientAddress'>>;
   store: Promise<NotifyStore>;
+  /** One poll of the published JSON now (the loop polls by itself every NOTIFY_POLL_SECONDS). */
+  poll(): Promise<RecordedEvents | undefined>;
   close(): Promise<void>;
 }
 
@@ -90,11 +92,18 @@ export function createNotifyRuntime(options: NotifyRuntimeOptions = {}): NotifyR
     };
   });
   deps.catch(() => {});
+  let closed = false;
   return {
     config,
     deps,
     store,
+    async poll() {
+      await deps;
+      return notifier?.poll();
+    },
     async close() {
+      if (closed) return;
+      closed = true;
       await notifier?.stop();
       await dispatch?.stop();
       mailer?.close();

@@ -219,8 +219,11 @@ export class SqliteNotifyStore implements NotifyStore {
       .prepare(
         `UPDATE notify_messages SET state = 'sending', attempts = attempts + 1, claimed_by = ?, lease_until = ?
         WHERE id = (
-          SELECT id FROM notify_messages WHERE channel IN (${channels.map(() => '?').join(', ')})
+          SELECT id FROM notify_messages m WHERE channel IN (${channels.map(() => '?').join(', ')})
             AND ((state IN ('pending', 'failed') AND next_attempt_at <= ?) OR (state = 'sending' AND lease_until <= ?))
+            -- In order per recipient: an update never overtakes an earlier one still being retried.
+            AND NOT EXISTS (SELECT 1 FROM notify_messages o WHERE o.recipient = m.recipient AND o.id < m.id
+              AND o.state IN ('pending', 'sending'))
           ORDER BY id LIMIT 1)
         RETURNING *`,
       )
