@@ -33,7 +33,8 @@ export function notifyConfigFromEnv(env: Env, knownComponents?: readonly string[
     );
   }
   const siteUrl = (env.SITE_URL || `http://${env.HOST || '127.0.0.1'}:${env.PORT || '4321'}`).replace(/\/+$/, '');
-  if (!/^https?:\/\/[^/]/.test(siteUrl)) problems.push('SITE_URL must be http(s)://host, e.g. https://support.example.com');
+  if (!/^https?:\/\/[^/]/.test(siteUrl))
+    problems.push('SITE_URL must be http(s)://host, e.g. https://support.example.com');
   const host = hostOf(siteUrl);
   const mailFrom = env.MAIL_FROM || `status@${host}`;
   if (smtpUrl && !env.MAIL_FROM) {
@@ -57,7 +58,9 @@ export function notifyConfigFromEnv(env: Env, knownComponents?: readonly string[
     try {
       text = readFileSync(webhooksFile, 'utf8');
     } catch (error) {
-      problems.push(`WEBHOOKS_FILE=${webhooksFile} cannot be read (${(error as NodeJS.ErrnoException).code}): fix the path or unset it`);
+      problems.push(
+        `WEBHOOKS_FILE=${webhooksFile} cannot be read (${(error as NodeJS.ErrnoException).code}): fix the path or unset it`,
+      );
     }
     if (text !== undefined) {
       const result = parseWebhooksFile(webhooksFile, text, knownComponents);

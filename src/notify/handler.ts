@@ -50,7 +50,10 @@ async function subscribe(request: Request, deps: SubscriptionDeps): Promise<Resp
     return problem(403, `post from ${deps.siteUrl} (this request came from another site)`);
   }
   if (deps.rateLimiter) {
-    const verdict = deps.rateLimiter.take(clientKey(request, deps.clientAddress, deps.trustProxy ?? 0), now().getTime());
+    const verdict = deps.rateLimiter.take(
+      clientKey(request, deps.clientAddress, deps.trustProxy ?? 0),
+      now().getTime(),
+    );
     if (!verdict.allowed) {
       const wait = String(verdict.retryAfterSeconds);
       return problem(429, `too many subscriptions from your network: try again in ${wait} seconds`, {
@@ -74,8 +77,9 @@ async function subscribe(request: Request, deps: SubscriptionDeps): Promise<Resp
     input =
       type === 'multipart/form-data'
         ? formToInput(
-            [...(await new Request(request.url, { method: 'POST', headers: request.headers, body: text }).formData())]
-              .filter((e): e is [string, string] => typeof e[1] === 'string'),
+            [
+              ...(await new Request(request.url, { method: 'POST', headers: request.headers, body: text }).formData()),
+            ].filter((e): e is [string, string] => typeof e[1] === 'string'),
           )
         : formToInput(new URLSearchParams(text));
   } else {
@@ -85,7 +89,10 @@ async function subscribe(request: Request, deps: SubscriptionDeps): Promise<Resp
       return invalid([{ path: '', message: 'the body is not valid JSON' }], browser);
     }
   }
-  const parsed = parseSubscription(input, deps.components.map((c) => c.id));
+  const parsed = parseSubscription(
+    input,
+    deps.components.map((c) => c.id),
+  );
   if (!parsed.ok) return invalid(parsed.errors, browser);
 
   const stamp = now();

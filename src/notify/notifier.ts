@@ -1,7 +1,13 @@
 // The notifier: polls the site's own published /api/v2/incidents.json and scheduled-maintenances.json (so a
 // notification goes out when the update is live, whatever hosts the pages), records what it sees, and owes one
 // message per (subscriber or webhook, new event), inside the store's transaction.
-import { publishedEvents, publishedIncidentsSchema, publishedMaintenancesSchema, wants, type NotifyEvent } from '../lib/notify/events.ts';
+import {
+  publishedEvents,
+  publishedIncidentsSchema,
+  publishedMaintenancesSchema,
+  wants,
+  type NotifyEvent,
+} from '../lib/notify/events.ts';
 import { eventEmail, scopeWords, slackPayload, statuspagePayload } from '../lib/notify/messages.ts';
 import type { Webhook } from '../lib/notify/webhooks.ts';
 import type { WebhookBody } from './dispatch.ts';
@@ -89,7 +95,12 @@ export function startNotifier(options: NotifierOptions): Notifier {
     const byKey = new Map(events.map((e) => [e.key, e]));
     return options.store.recordEvents(
       [...byKey.keys()],
-      (fresh, subscribers) => planMessages(fresh.map((k) => byKey.get(k)!), subscribers, options),
+      (fresh, subscribers) =>
+        planMessages(
+          fresh.map((k) => byKey.get(k)!),
+          subscribers,
+          options,
+        ),
       at,
     );
   }

@@ -68,9 +68,7 @@ ${boxes}
 }
 
 export function errorsPage(errors: readonly FieldError[]): Response {
-  const items = errors
-    .map((e) => `<li>${escapeHtml(e.path ? `${e.path}: ${e.message}` : e.message)}</li>`)
-    .join('\n');
+  const items = errors.map((e) => `<li>${escapeHtml(e.path ? `${e.path}: ${e.message}` : e.message)}</li>`).join('\n');
   return htmlPage(
     400,
     'Your subscription was not saved',

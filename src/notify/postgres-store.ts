@@ -203,7 +203,10 @@ export class PostgresNotifyStore implements NotifyStore {
       }
       if (fresh.length === 0) return { fresh, baseline, enqueued: 0 };
       const subscribers = await query(`SELECT * FROM dialtone_notify_subscribers WHERE state = 'confirmed'`);
-      const planned = planner(fresh, subscribers.rows.map((r) => toSubscriber(r)!));
+      const planned = planner(
+        fresh,
+        subscribers.rows.map((r) => toSubscriber(r)!),
+      );
       return { fresh, baseline, enqueued: await insertMessages(query, planned, now) };
     });
   }

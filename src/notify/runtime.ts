@@ -48,7 +48,10 @@ export function pageComponents(): Array<{ id: string; name: string }> {
 export function createNotifyRuntime(options: NotifyRuntimeOptions = {}): NotifyRuntime {
   const env = options.env ?? process.env;
   const components = options.components ?? pageComponents();
-  const config = notifyConfigFromEnv(env, components.map((c) => c.id));
+  const config = notifyConfigFromEnv(
+    env,
+    components.map((c) => c.id),
+  );
   let dispatch: DispatchLoop | undefined;
   let notifier: Notifier | undefined;
   const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : undefined;
@@ -123,6 +126,8 @@ export function notifyRuntime(): NotifyRuntime {
 function logDispatch(event: DispatchEvent): void {
   if (event.type === 'retry') {
     const when = Math.round(event.retryInMs / 1000);
-    console.warn(`notify: ${event.channel} message ${event.id} ${event.rejected ? 'rejected' : 'failed'}, retry in ${when}s: ${event.error}`);
+    console.warn(
+      `notify: ${event.channel} message ${event.id} ${event.rejected ? 'rejected' : 'failed'}, retry in ${when}s: ${event.error}`,
+    );
   } else if (event.type === 'error') console.error(`notify: store error: ${event.error}`);
 }

@@ -88,7 +88,8 @@ export async function postWebhook(
     });
     await response.arrayBuffer().catch(() => undefined);
   } catch (error) {
-    const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : error;
+    const reason =
+      error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : error;
     throw new SendError('retry', `no answer from webhook ${hook.name} (${String(reason)})`);
   }
   if (response.ok) return;

@@ -193,7 +193,13 @@ export class SqliteNotifyStore implements NotifyStore {
       }
       if (fresh.length === 0) return { fresh, baseline, enqueued: 0 };
       const rows = this.#db.prepare(`SELECT * FROM notify_subscribers WHERE state = 'confirmed'`).all() as Row[];
-      const enqueued = this.#insertMessages(planner(fresh, rows.map((r) => toSubscriber(r)!)), now);
+      const enqueued = this.#insertMessages(
+        planner(
+          fresh,
+          rows.map((r) => toSubscriber(r)!),
+        ),
+        now,
+      );
       return { fresh, baseline, enqueued };
     });
   }

@@ -90,7 +90,13 @@ export function publishedEvents(
     const components = item.components.map((c) => c.id);
     const base = { page: maintenances.page, incident: item, components };
     for (const u of [...item.incident_updates].reverse()) {
-      events.push({ ...base, key: `maintenance-update:${u.id}`, kind: 'maintenance-update', update: u, at: u.created_at });
+      events.push({
+        ...base,
+        key: `maintenance-update:${u.id}`,
+        kind: 'maintenance-update',
+        update: u,
+        at: u.created_at,
+      });
     }
     const start = item.scheduled_for;
     const startMs = start ? Date.parse(start) : NaN;

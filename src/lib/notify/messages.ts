@@ -62,12 +62,7 @@ export function scopeWords(components: readonly string[], names: ReadonlyMap<str
 }
 
 /** The e-mail for an incident or maintenance update, or a maintenance reminder at its start. */
-export function eventEmail(
-  event: NotifyEvent,
-  links: SubscriberLinks,
-  scope: string,
-  statusUrl: string,
-): EmailMessage {
+export function eventEmail(event: NotifyEvent, links: SubscriberLinks, scope: string, statusUrl: string): EmailMessage {
   const { incident, update } = event;
   const heading =
     event.kind === 'maintenance-start'

@@ -14,15 +14,13 @@ export const webhookSchema = z.strictObject({
     .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, {
       error: 'must be lowercase letters, digits and hyphens, e.g. "noc-dashboard" (it names the receiver in logs)',
     }),
-  url: z
-    .url({ error: 'must be the receiver\'s URL, e.g. "https://noc.example.com/hooks/status"' })
-    .refine(
-      (url) => {
-        const parsed = new URL(url);
-        return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && isLoopback(parsed.hostname));
-      },
-      { error: 'must be https:// (http:// only for 127.0.0.1, ::1 or localhost): payloads are signed, not secret' },
-    ),
+  url: z.url({ error: 'must be the receiver\'s URL, e.g. "https://noc.example.com/hooks/status"' }).refine(
+    (url) => {
+      const parsed = new URL(url);
+      return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && isLoopback(parsed.hostname));
+    },
+    { error: 'must be https:// (http:// only for 127.0.0.1, ::1 or localhost): payloads are signed, not secret' },
+  ),
   format: z
     .enum(webhookFormats, { error: `must be one of ${webhookFormats.join(', ')}` })
     .default('statuspage')
@@ -47,7 +45,11 @@ export const webhooksFileSchema = z.strictObject({
       const seen = new Set<string>();
       hooks.forEach((hook, i) => {
         if (seen.has(hook.name)) {
-          ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `"${hook.name}" is used twice: names must differ` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'name'],
+            message: `"${hook.name}" is used twice: names must differ`,
+          });
         }
         seen.add(hook.name);
         if (hook.format === 'statuspage' && !hook.secret) {

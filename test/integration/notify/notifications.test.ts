@@ -127,7 +127,10 @@ describe.each(storeKinds())('notifications with the $name store', (kind: StoreKi
     // The first poll is the baseline: the old incident is history, not news.
     expect(await first.poll()).toMatchObject({ baseline: true, enqueued: 0 });
 
-    expect(await subscribe(first, { email: 'Alice@Example.com' })).toEqual({ status: 202, body: { status: 'pending' } });
+    expect(await subscribe(first, { email: 'Alice@Example.com' })).toEqual({
+      status: 202,
+      body: { status: 'pending' },
+    });
     expect(await subscribe(first, { email: 'alice@example.com', website: '' })).toEqual({
       status: 202,
       body: { status: 'pending' },
@@ -147,13 +150,18 @@ describe.each(storeKinds())('notifications with the $name store', (kind: StoreKi
     const confirmation = mailsTo(smtp, 'alice@example.com')[0]!;
     expect(confirmation.headers.get('subject')).toContain('Confirm your subscription');
     expect(confirmation.headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
-    expect(confirmation.headers.get('list-unsubscribe')).toMatch(/^<http:\/\/127\.0\.0\.1:\d+\/api\/subscriptions\/unsubscribe\?token=.+>$/);
+    expect(confirmation.headers.get('list-unsubscribe')).toMatch(
+      /^<http:\/\/127\.0\.0\.1:\d+\/api\/subscriptions\/unsubscribe\?token=.+>$/,
+    );
     for (const who of ['alice@example.com', 'bob@example.com']) {
       const confirm = link(mailsTo(smtp, who)[0]!, '/api/subscriptions/confirm');
       const response = await handleConfirm(new Request(confirm), await first.deps);
       expect([response.status, response.headers.get('location')]).toEqual([303, '/status/subscription/confirmed/']);
     }
-    const forged = await handleConfirm(new Request(`${site.url}/api/subscriptions/confirm?token=x.y`), await first.deps);
+    const forged = await handleConfirm(
+      new Request(`${site.url}/api/subscriptions/confirm?token=x.y`),
+      await first.deps,
+    );
     expect(forged.headers.get('location')).toBe('/status/subscription/invalid/');
 
     // An outage of outbound calls, while the mail server fails twice and a receiver is busy once.
@@ -202,7 +210,10 @@ describe.each(storeKinds())('notifications with the $name store', (kind: StoreKi
     await until('the resolution to Alice', () =>
       mailsTo(smtp, 'alice@example.com').some((m) => m.headers.get('subject')?.includes('Resolved')),
     );
-    await until('three incident payloads at the NOC', () => noc.received.filter((h) => h.body.includes('"incident"')).length >= 3);
+    await until(
+      'three incident payloads at the NOC',
+      () => noc.received.filter((h) => h.body.includes('"incident"')).length >= 3,
+    );
     await new Promise((r) => setTimeout(r, 500)); // time for any duplicate to show up
 
     const subjects = mailsTo(smtp, 'alice@example.com').map((m) => m.headers.get('subject'));
@@ -244,9 +255,15 @@ describe.each(storeKinds())('notifications with the $name store', (kind: StoreKi
     expect(incidents[0]).toMatchObject({
       meta: { documentation: expect.any(String) },
       page: { id: 'status', status_indicator: expect.any(String), status_description: expect.any(String) },
-      incident: { id: 'canada-calls', name: 'Calls to Canada failing', shortlink: expect.stringContaining('canada-calls') },
+      incident: {
+        id: 'canada-calls',
+        name: 'Calls to Canada failing',
+        shortlink: expect.stringContaining('canada-calls'),
+      },
     });
-    const changes = bodies.filter((b) => b.component_update).map((b) => [b.component_update.old_status, b.component_update.new_status]);
+    const changes = bodies
+      .filter((b) => b.component_update)
+      .map((b) => [b.component_update.old_status, b.component_update.new_status]);
     expect(changes).toEqual([
       ['operational', 'partial_outage'],
       ['partial_outage', 'major_outage'],

@@ -20,8 +20,14 @@ describe.each(storeKinds())('the $name subscription store', (kind: StoreKind) =>
     const first = await store.subscribe(request('noc@example.com', ['sip-trunking']), 'sub-1', now);
     expect(first).toMatchObject({ created: true, subscriber: { id: 'sub-1', state: 'pending', maintenance: true } });
     const again = await store.subscribe(request('noc@example.com', ['fax'], false), 'sub-2', now);
-    expect(again).toMatchObject({ created: false, subscriber: { id: 'sub-1', components: ['fax'], maintenance: false } });
-    expect(await store.confirm('sub-1', at(1000))).toMatchObject({ state: 'confirmed', confirmedAt: at(1000).toISOString() });
+    expect(again).toMatchObject({
+      created: false,
+      subscriber: { id: 'sub-1', components: ['fax'], maintenance: false },
+    });
+    expect(await store.confirm('sub-1', at(1000))).toMatchObject({
+      state: 'confirmed',
+      confirmedAt: at(1000).toISOString(),
+    });
     await store.subscribe(request('noc@example.com', []), 'sub-3', now);
     expect(await store.subscriber('sub-1')).toMatchObject({ components: ['fax'], state: 'confirmed' });
     expect(await store.countSubscribers()).toEqual({ pending: 0, confirmed: 1 });
@@ -42,9 +48,19 @@ describe.each(storeKinds())('the $name subscription store', (kind: StoreKind) =>
     await store.subscribe(request('a@example.com'), 'a', now);
     await store.confirm('a', now);
     const planner = (fresh: readonly string[], subs: readonly { id: string }[]): NewMessage[] =>
-      fresh.flatMap((key) => subs.map((s) => ({ channel: 'email' as const, recipient: s.id, eventKey: key, body: { key } })));
-    expect(await store.recordEvents(['u1', 'u2'], planner, now)).toEqual({ fresh: ['u1', 'u2'], baseline: true, enqueued: 0 });
-    expect(await store.recordEvents(['u1', 'u2', 'u3'], planner, at(1))).toEqual({ fresh: ['u3'], baseline: false, enqueued: 1 });
+      fresh.flatMap((key) =>
+        subs.map((s) => ({ channel: 'email' as const, recipient: s.id, eventKey: key, body: { key } })),
+      );
+    expect(await store.recordEvents(['u1', 'u2'], planner, now)).toEqual({
+      fresh: ['u1', 'u2'],
+      baseline: true,
+      enqueued: 0,
+    });
+    expect(await store.recordEvents(['u1', 'u2', 'u3'], planner, at(1))).toEqual({
+      fresh: ['u3'],
+      baseline: false,
+      enqueued: 1,
+    });
     // Two servers polling the same republished file at once: the event is fresh for one of them only.
     const both = await Promise.all([
       store.recordEvents(['u1', 'u4'], planner, at(2)),
@@ -79,17 +95,23 @@ describe.each(storeKinds())('the $name subscription store', (kind: StoreKind) =>
     expect([one, two].filter(Boolean)).toHaveLength(1);
     const held = (one ?? two)!;
     expect(held).toMatchObject({ eventKey: 'e1', state: 'sending', attempts: 1, email: null, body: { n: 1 } });
-    expect(await store.claimNext({ now: at(59_000), owner: 'C', leaseMs: 60_000, channels: ['email'] })).toBeUndefined();
+    expect(
+      await store.claimNext({ now: at(59_000), owner: 'C', leaseMs: 60_000, channels: ['email'] }),
+    ).toBeUndefined();
     const retaken = await store.claimNext({ now: at(60_000), owner: 'C', leaseMs: 60_000, channels: ['email'] });
     expect(retaken).toMatchObject({ id: held.id, attempts: 2, claimedBy: 'C' });
     // The first holder lost its lease: its late answer changes nothing.
     await store.markSent(held.id, held.claimedBy!, at(60_001));
     await store.markRetry(held.id, 'C', { error: 'SMTP 451', at: at(90_000), state: 'pending' });
     expect(await store.nextAttemptTime(['email'])).toBe(at(90_000).getTime());
-    expect(await store.claimNext({ now: at(89_000), owner: 'C', leaseMs: 60_000, channels: ['email'] })).toBeUndefined();
+    expect(
+      await store.claimNext({ now: at(89_000), owner: 'C', leaseMs: 60_000, channels: ['email'] }),
+    ).toBeUndefined();
     const again = (await store.claimNext({ now: at(90_000), owner: 'D', leaseMs: 60_000, channels: ['email'] }))!;
     await store.markSent(again.id, 'D', at(90_001));
-    expect((await store.messages({ state: 'sent' })).map((m) => [m.id, m.attempts, m.lastError])).toEqual([[held.id, 3, null]]);
+    expect((await store.messages({ state: 'sent' })).map((m) => [m.id, m.attempts, m.lastError])).toEqual([
+      [held.id, 3, null],
+    ]);
     // Only the webhook is left, and only a sender of webhooks sees it.
     expect(await store.claimNext({ now: at(100_000), owner: 'D', leaseMs: 1, channels: ['email'] })).toBeUndefined();
     expect(await store.claimNext({ now: at(100_000), owner: 'D', leaseMs: 1, channels: ['webhook'] })).toMatchObject({

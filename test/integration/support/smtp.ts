@@ -77,7 +77,9 @@ function parseMail(raw: string): { headers: Map<string, string>; text: string } 
   let text = body;
   if (encoding === 'quoted-printable') {
     text = Buffer.from(
-      body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+      body
+        .replace(/=\r\n/g, '')
+        .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
       'latin1',
     ).toString('utf8');
   } else if (encoding === 'base64') text = Buffer.from(body, 'base64').toString('utf8');

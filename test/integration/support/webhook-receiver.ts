@@ -19,7 +19,11 @@ export async function startWebhookReceiver() {
         response.writeHead(503).end('busy');
         return;
       }
-      received.push({ path: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
+      received.push({
+        path: request.url ?? '',
+        headers: request.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
       response.writeHead(204).end();
     });
   });
