@@ -21,7 +21,7 @@ const yesNo = z.union([
     .transform((v) => v.trim().toLowerCase())
     .pipe(z.enum(['true', 'on', 'yes', '1', 'false', 'off', 'no', '0']))
     .transform((v) => ['true', 'on', 'yes', '1'].includes(v)),
-]);
+], { error: 'must be true or false (a form may send yes/no or on/off)' });
 
 export function subscriptionSchema(componentIds: readonly string[]) {
   const known = new Set(componentIds);
