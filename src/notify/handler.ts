@@ -134,7 +134,12 @@ export async function handleUnsubscribe(request: Request, deps: SubscriptionDeps
   const url = new URL(request.url);
   const check = verifyToken(deps.secret, url.searchParams.get('token'), 'manage', (deps.now ?? (() => new Date()))());
   if (!check.ok) return invalidLink();
-  if (request.method === 'GET' || request.method === 'HEAD') return unsubscribeButtonPage(url.pathname + url.search);
+  if (request.method === 'GET' || request.method === 'HEAD') {
+    if (!(await deps.store.subscriber(check.subscriber))) {
+      return htmlPage(200, 'You are not subscribed', '<p>This address gets no status e-mails from us.</p>');
+    }
+    return unsubscribeButtonPage(url.pathname + url.search);
+  }
   if (request.method !== 'POST') return problem(405, 'use GET or POST', { allow: 'GET, HEAD, POST' });
   // RFC 8058: the mail client POSTs `List-Unsubscribe=One-Click`; the page's button posts nothing. Both unsubscribe,
   // and a second click (or a subscriber already erased) is the same success.

@@ -207,8 +207,14 @@ export class SqliteNotifyStore implements NotifyStore {
   async messages(options: { state?: MessageState; recipient?: string; limit?: number } = {}) {
     const where: string[] = [];
     const params: string[] = [];
-    if (options.state) where.push('state = ?') && params.push(options.state);
-    if (options.recipient) where.push('recipient = ?') && params.push(options.recipient);
+    if (options.state) {
+      where.push('state = ?');
+      params.push(options.state);
+    }
+    if (options.recipient) {
+      where.push('recipient = ?');
+      params.push(options.recipient);
+    }
     const rows = this.#db
       .prepare(
         `SELECT * FROM notify_messages ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,

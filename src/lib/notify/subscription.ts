@@ -14,14 +14,17 @@ export interface SubscriptionRequest {
 const MAX_EMAIL = 254;
 
 /** A yes/no from JSON (true/false) or a form ("true", "on", "yes", "1"; "false", "off", "no", "0"). */
-const yesNo = z.union([
-  z.boolean(),
-  z
-    .string()
-    .transform((v) => v.trim().toLowerCase())
-    .pipe(z.enum(['true', 'on', 'yes', '1', 'false', 'off', 'no', '0']))
-    .transform((v) => ['true', 'on', 'yes', '1'].includes(v)),
-], { error: 'must be true or false (a form may send yes/no or on/off)' });
+const yesNo = z.union(
+  [
+    z.boolean(),
+    z
+      .string()
+      .transform((v) => v.trim().toLowerCase())
+      .pipe(z.enum(['true', 'on', 'yes', '1', 'false', 'off', 'no', '0']))
+      .transform((v) => ['true', 'on', 'yes', '1'].includes(v)),
+  ],
+  { error: 'must be true or false (a form may send yes/no or on/off)' },
+);
 
 export function subscriptionSchema(componentIds: readonly string[]) {
   const known = new Set(componentIds);

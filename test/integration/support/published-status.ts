@@ -16,15 +16,14 @@ export interface PublishedStatus {
 }
 
 export async function startPublishedStatus(file: IncidentsFile): Promise<PublishedStatus> {
-  let server: Server | undefined;
   const state: PublishedStatus = {
     url: '',
     file,
     builtAt: new Date(),
     reads: 0,
-    stop: () => new Promise((resolve) => server!.close(() => resolve())),
+    stop: () => new Promise((resolve) => server.close(() => resolve())),
   };
-  server = createServer((request, response) => {
+  const server: Server = createServer((request, response) => {
     const path = (request.url ?? '').replace(/^\/api\/v2\//, '');
     const api = statuspageApi(state.file, statusPageInfo({ siteUrl: state.url }), state.builtAt);
     if (!(path in api)) {
@@ -34,7 +33,7 @@ export async function startPublishedStatus(file: IncidentsFile): Promise<Publish
     state.reads++;
     response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(api[path]));
   });
-  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   state.url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   return state;
 }
