@@ -38,6 +38,9 @@ export default defineConfig({
   trailingSlash: 'ignore',
   // Static first: every page is prerendered except routes that opt out (the ticket endpoint).
   output: 'static',
+  // Each endpoint checks Origin itself (tickets, subscriptions). Astro's own check refuses every form POST without a
+  // matching Origin, which would refuse a mail client's one-click unsubscribe (RFC 8058 POSTs come from anywhere).
+  security: { checkOrigin: false },
   adapter: node({ mode: 'standalone' }),
   integrations: [
     mdx(),

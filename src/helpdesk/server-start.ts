@@ -3,6 +3,8 @@
 // on the first customer's ticket, and the delivery loop resumes tickets left undelivered before a restart.
 import { ticketServerConfigFromEnv } from './config.ts';
 import { ticketRuntime } from './runtime.ts';
+// Subscriptions start with the same server: the notifier, and the loop that sends e-mails and webhooks.
+import '../notify/server-start.ts';
 
 try {
   ticketServerConfigFromEnv(process.env);
