@@ -9,6 +9,8 @@ export interface Sample {
   t: number;
   /** bytes, summed over the process tree */
   rss: number;
+  /** the same by process name (`node`, `pagefind_ext...`): which process holds it */
+  byName: Record<string, number>;
 }
 
 export interface MeasuredRun {
@@ -40,16 +42,25 @@ function childrenOf(pid: number): number[] {
   }
 }
 
-/** Resident bytes of `pid` and every descendant. */
-export function treeRss(pid: number): number {
-  let total = 0;
+/** Resident bytes of `pid` and every descendant, in total and by process name. */
+export function treeRss(pid: number): { rss: number; byName: Record<string, number> } {
+  let rss = 0;
+  const byName: Record<string, number> = {};
   const queue = [pid];
   while (queue.length) {
     const next = queue.pop()!;
-    total += rssOf(next);
+    const bytes = rssOf(next);
+    let name = '?';
+    try {
+      name = readFileSync(`/proc/${next}/comm`, 'utf8').trim();
+    } catch {
+      // exited
+    }
+    rss += bytes;
+    byName[name] = (byName[name] ?? 0) + bytes;
     queue.push(...childrenOf(next));
   }
-  return total;
+  return { rss, byName };
 }
 
 /** Runs `command` to completion, sampling the tree's RSS every `everyMs`. Never throws on a failed exit. */
@@ -76,7 +87,7 @@ export function measured(
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);
   const timer = setInterval(() => {
-    if (child.pid) samples.push({ t: performance.now() - start, rss: treeRss(child.pid) });
+    if (child.pid) samples.push({ t: performance.now() - start, ...treeRss(child.pid) });
   }, options.everyMs ?? 200);
   return new Promise((resolve, reject) => {
     child.once('error', reject);

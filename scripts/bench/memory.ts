@@ -1,0 +1,95 @@
+// `npm run bench -- --only memory`: where our build's memory goes. One cold build at --memory-size articles
+// (5,000 by default) under the RSS sampler; the build's own log lines mark its phases, and each phase gets the
+// peak resident memory of the whole tree, of Astro's Node process and of Pagefind's indexing binary.
+import path from 'node:path';
+import { buildOurs } from './builds.ts';
+import type { BenchContext } from './context.ts';
+import { corpusFrom, writeOurContent } from './corpus-files.ts';
+import type { MeasuredRun, Sample } from './measure.ts';
+import { gb, seconds } from './util.ts';
+
+/** Phases in the order the build prints them; each starts at the first line matching its marker. */
+export const BUILD_PHASES: { name: string; marker: RegExp }[] = [
+  { name: 'start-up, config, integrations', marker: /^/ },
+  { name: 'content layer: glob, parse, validate, data store', marker: /\[content\] Syncing content/ },
+  { name: 'types, build info', marker: /\[content\] Synced content/ },
+  { name: 'Vite build: MDX compiled and bundled', marker: /Building server entrypoints/ },
+  { name: 'prerender: every page rendered to HTML', marker: /prerendering static routes/ },
+  { name: 'sitemap, link check', marker: /Rearranging server assets/ },
+  { name: 'Pagefind index', marker: /\[dialtone:link-check\]/ },
+  { name: 'finish', marker: /\[dialtone:pagefind\]/ },
+];
+
+/** Pagefind's indexing binary (`pagefind_extended`, shown as `pagefind_extend`); the rest is Astro's Node. */
+const pagefindRss = (s: Sample) =>
+  Object.entries(s.byName)
+    .filter(([name]) => name.startsWith('pagefind'))
+    .reduce((sum, [, bytes]) => sum + bytes, 0);
+
+export interface PhaseMemory {
+  name: string;
+  startMs: number;
+  ms: number;
+  peak: number;
+  /** peak of Astro's Node process (with esbuild) and of Pagefind's binary within the phase */
+  node: number;
+  other: number;
+}
+
+export function phaseMemory(run: MeasuredRun, phases = BUILD_PHASES): PhaseMemory[] {
+  let from = 0;
+  const starts = phases.map((phase) => {
+    const line = run.lines.findIndex((l, i) => i >= from && phase.marker.test(l.text));
+    if (line === -1) return undefined;
+    from = line;
+    return run.lines[line]!.t;
+  });
+  const out: PhaseMemory[] = [];
+  phases.forEach((phase, i) => {
+    const start = i === 0 ? 0 : starts[i];
+    if (start === undefined) return;
+    const end = starts.slice(i + 1).find((t) => t !== undefined) ?? run.ms;
+    // A phase shorter than the sampling interval gets the sample taken just before it ended.
+    const within: Sample[] = run.samples.filter((s) => s.t >= start && s.t <= end);
+    const before = run.samples.filter((s) => s.t <= end).at(-1);
+    if (within.length === 0 && before) within.push(before);
+    const max = (f: (s: Sample) => number) => Math.max(0, ...within.map(f));
+    out.push({
+      name: phase.name,
+      startMs: start,
+      ms: end - start,
+      peak: max((s) => s.rss),
+      node: max((s) => s.rss - pagefindRss(s)),
+      other: max(pagefindRss),
+    });
+  });
+  return out;
+}
+
+export function phaseTable(phases: PhaseMemory[]): string {
+  return [
+    '| phase | starts at | lasts | peak RSS (tree) | Astro (Node) | Pagefind |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...phases.map(
+      (p) =>
+        `| ${p.name} | ${seconds(p.startMs)} | ${seconds(p.ms)} | ${gb(p.peak)} | ${gb(p.node)} | ${gb(p.other)} |`,
+    ),
+  ].join('\n');
+}
+
+export async function memorySection(ctx: BenchContext): Promise<string> {
+  const n = ctx.options.memorySize;
+  const contentDir = path.join(ctx.work, `memory-${n}`);
+  writeOurContent(contentDir, 'content', corpusFrom('content', ctx.seed, n));
+  ctx.log(`memory: building ${n} articles`);
+  const run = await buildOurs(contentDir, path.join(ctx.outRoot, `dist-memory-${n}`));
+  const phases = phaseMemory(run);
+  const top = phases.reduce((a, b) => (b.peak > a.peak ? b : a));
+  return [
+    `## Where our build's memory goes: ${n.toLocaleString('en-US')} articles
+`,
+    `One cold build: ${seconds(run.ms)}, peak ${gb(run.peakRss)} (target: under 4 GB at 10,000), highest in ` +
+      `"${top.name}". Phases are marked by the build's own log lines; RSS is sampled every 200 ms.\n`,
+    phaseTable(phases),
+  ].join('\n');
+}
