@@ -77,6 +77,24 @@ export function phaseTable(phases: PhaseMemory[]): string {
   ].join('\n');
 }
 
+/** What the phases showed when this was investigated (issue 13), printed under the tables for the reader. */
+export const MEMORY_FINDINGS = `What the phases show (investigated at 5,000 and 10,000 articles, with \`process.memoryUsage()\` sampled
+inside the build through \`--import\`, and with V8's heap capped):
+- **Not the content layer's data store**: the whole Node process is 0.6-0.7 GB when the content layer has
+  synced 10,000 articles.
+- **Not V8's heap**: it stays at 0.5-1.2 GB, and \`--max-old-space-size=2048\` did not lower the peak at 5,000.
+- **Native memory in the Vite build**: Rust code inside the Node process, Vite 8's bundler Rolldown (with its
+  own allocator, mimalloc; it holds every compiled article in its module graph) and the MDX compiler
+  (satteri): about 0.42 GB per 1,000 articles, the peak of the build. After bundling, mimalloc kept the freed pages (about 0.8 GB at 5,000, 1.3 GB at 10,000) through
+  prerendering and Pagefind: \`npm run build\` now sets \`MIMALLOC_PURGE_DELAY=0\` (scripts/build.ts), which
+  returns them (5,000: 3.8 -> 3.0 GB peak; 10,000: 6.4 -> 5.1 GB).
+- **Pagefind** (its binary, driven by the Node API in \`astro:build:done\`) adds 1.0 GB at 5,000 and 1.9 GB at
+  10,000 on top of the Astro process, which is still alive while it indexes.
+10,000 articles are therefore still above 4 GB (5.1 GB, in the bundling phase). What would bring them under it:
+keeping the articles out of Rolldown's graph (rendering MDX once in the content layer instead of bundling one
+module per article), and running Pagefind's CLI after \`astro build\` exits so its 1.9 GB no longer adds to
+Astro's 3.2 GB.`;
+
 export async function memorySection(ctx: BenchContext): Promise<string> {
   const n = ctx.options.memorySize;
   const contentDir = path.join(ctx.work, `memory-${n}`);
@@ -96,5 +114,7 @@ export async function memorySection(ctx: BenchContext): Promise<string> {
     `\nThe same build as plain \`astro build\` (without MIMALLOC_PURGE_DELAY=0): ${seconds(plain.ms)}, peak ` +
       `${gb(plain.peakRss)}.\n`,
     phaseTable(phaseMemory(plain)),
+    '',
+    MEMORY_FINDINGS,
   ].join('\n');
 }

@@ -16,6 +16,6 @@ export const load = () =>
 /** A note when the machine was busy with more than this benchmark (load above half the cores before it ran). */
 export function loadNote(before: number[], cores: number): string {
   return before[0]! > cores / 2 || before[1]! > cores / 2
-    ? `**Taken under load**: the load average was ${before[0]!.toFixed(2)} (1 min) / ${before[1]!.toFixed(2)} (5 min) on ${cores} cores before the run started, so other work shared the CPU; wall times and pages/s are pessimistic for both sites alike, sizes and memory are not affected much.`
+    ? `**Taken under load**: the load average was ${before[0]!.toFixed(2)} (1 min) / ${before[1]!.toFixed(2)} (5 min) on ${cores} cores before the run started, so other work shared the CPU: wall times and pages/s are slower than on an idle machine and noisier (each build ran at a different moment); sizes, bytes and memory are not affected.`
     : 'The machine was otherwise idle when the run started.';
 }
