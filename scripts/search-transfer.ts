@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -65,8 +65,22 @@ export interface SearchTransfer {
   ms: number;
 }
 
+/** Opens a site's search with `query` and resolves when its results are on the page. */
+export type SearchDriver = (page: Page, baseUrl: string, query: string) => Promise<void>;
+
+/** Ours: /search/?q=... and the status line saying what was found. */
+export const searchPageDriver: SearchDriver = async (page, baseUrl, query) => {
+  await page.goto(`${baseUrl}/search/?q=${encodeURIComponent(query)}`);
+  await page.locator('.search-page [role="status"]', { hasText: /for “/ }).waitFor({ timeout: 30_000 });
+};
+
 /** The search page plus its first query, from an empty cache, for each query (median time of `runs`). */
-export async function measureSearchTransfer(clientDir: string, queries: string[], runs = 3): Promise<SearchTransfer[]> {
+export async function measureSearchTransfer(
+  clientDir: string,
+  queries: string[],
+  runs = 3,
+  driver: SearchDriver = searchPageDriver,
+): Promise<SearchTransfer[]> {
   const counter: Counter = { bytes: 0, requests: 0 };
   const { server, url } = await serve(path.resolve(clientDir), counter);
   const browser = await chromium.launch({
@@ -85,8 +99,7 @@ export async function measureSearchTransfer(clientDir: string, queries: string[]
         counter.bytes = 0;
         counter.requests = 0;
         const start = performance.now();
-        await page.goto(`${url}/search/?q=${encodeURIComponent(query)}`);
-        await page.locator('.search-page [role="status"]', { hasText: /for “/ }).waitFor({ timeout: 30_000 });
+        await driver(page, url, query);
         times.push(performance.now() - start);
         // Late requests (e.g. fragments for results below the fold) still count.
         await page.waitForLoadState('networkidle');
