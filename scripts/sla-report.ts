@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, ticketServerConfigFromEnv } from '../src/helpdesk/config.ts';
 import { DEFAULT_OUTBOX_PATH, type StoredTicket } from '../src/helpdesk/outbox.ts';
 import { loadPolicyFile, openOutbox } from '../src/helpdesk/runtime.ts';
-import { table } from '../src/lib/insights/format.ts';
+import { table } from '../src/lib/text-table.ts';
 import { parseSince } from '../src/lib/insights/since.ts';
 import { responseOutcome, slaAttainment, type AttainmentRow, type ResponseRecord } from '../src/lib/sla/attainment.ts';
 import { createGitHubResponses } from '../src/reports/github-responses.ts';

@@ -9,6 +9,7 @@ import { formatInstantIn } from '../src/lib/time-format.ts';
 import { ConfigError, ticketServerConfigFromEnv } from '../src/helpdesk/config.ts';
 import { DEFAULT_OUTBOX_PATH, type DeliveryState, type StoredTicket } from '../src/helpdesk/outbox.ts';
 import { createAdapter, openOutbox } from '../src/helpdesk/runtime.ts';
+import { table } from '../src/lib/text-table.ts';
 import { ticketLabels, ticketTitle, toMarkdown } from '../src/lib/ticket/index.ts';
 
 const USAGE =
@@ -200,16 +201,4 @@ function clip(text: string, width: number): string {
   const flat = text.replace(TERMINAL_UNSAFE, ' ').replace(/\s+/g, ' ');
   const points = Array.from(flat);
   return points.length <= width ? flat : `${points.slice(0, width - 1).join('')}…`;
-}
-
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows
-    .map((r) =>
-      r
-        .map((cell, i) => cell.padEnd(widths[i]!))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
 }

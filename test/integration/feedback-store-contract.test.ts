@@ -5,6 +5,7 @@ import type { FeedbackStore } from '../../src/feedback/store.ts';
 import { defaultPolicy } from '../fixtures/ticket/policy.ts';
 import { ticketInput } from '../fixtures/ticket/tickets.ts';
 import { feedbackStoreKinds, type FeedbackStoreKind } from './support/feedback-stores.ts';
+import { outboxOpeners } from './support/outboxes.ts';
 
 const now = new Date('2026-11-24T15:00:00Z');
 const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000).toISOString();
@@ -47,7 +48,7 @@ describe.each(feedbackStoreKinds())('the $name feedback store', (kind: FeedbackS
 
   it('keeps feedback across reopening, in the same database as the outbox, each with its own schema', async () => {
     await store.addVote({ article: 'fax/fax-fails', helpful: true, at: at(0) });
-    const outbox = await kind.openOutbox();
+    const outbox = await kind.openBeside(outboxOpeners);
     try {
       const ticket = ticketSchema.parse(ticketInput({ idempotencyKey: 'feedback-beside-outbox-1' }));
       await outbox.store(ticket, deriveTicket(ticket, defaultPolicy(), now), now);

@@ -1,19 +1,7 @@
 // The insights report as a terminal reads it: one titled table per ranking, or a line saying there is none.
 import { reasonLabels } from '../feedback/schema.ts';
+import { table } from '../text-table.ts';
 import type { Insights } from './insights.ts';
-
-/** Columns padded to their widest cell, two spaces apart. */
-export function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows
-    .map((r) =>
-      r
-        .map((cell, i) => cell.padEnd(widths[i]!))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
-}
 
 function section(title: string, rows: string[][], empty: string): string {
   return `${title}\n${rows.length > 1 ? table(rows) : `  ${empty}`}\n`;

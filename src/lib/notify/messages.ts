@@ -1,5 +1,6 @@
 // What subscribers receive: the e-mail for an event or a confirmation (plain text, with the RFC 8058 one-click
 // unsubscribe headers), and the webhook bodies (Statuspage's payloads, or a Slack incoming-webhook message).
+import { componentStatusLabels, updateStatusLabels } from '../status/labels.ts';
 import type { NotifyEvent } from './events.ts';
 
 export interface EmailMessage {
@@ -15,20 +16,10 @@ export interface SubscriberLinks {
   manageUrl: string;
 }
 
+// The status page's own words: an update's status as labelled there, a component's status in lower case.
 const STATUS_WORDS: Record<string, string> = {
-  investigating: 'Investigating',
-  identified: 'Identified',
-  monitoring: 'Monitoring',
-  resolved: 'Resolved',
-  scheduled: 'Scheduled',
-  in_progress: 'In progress',
-  verifying: 'Verifying',
-  completed: 'Completed',
-  operational: 'operational',
-  degraded_performance: 'degraded performance',
-  partial_outage: 'partial outage',
-  major_outage: 'major outage',
-  under_maintenance: 'under maintenance',
+  ...updateStatusLabels,
+  ...Object.fromEntries(Object.entries(componentStatusLabels).map(([status, label]) => [status, label.toLowerCase()])),
 };
 const words = (status: string) => STATUS_WORDS[status] ?? status.replaceAll('_', ' ');
 
