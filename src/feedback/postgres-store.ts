@@ -1,7 +1,8 @@
 // Feedback in the outbox's PostgreSQL database: its own tables and version row (dialtone_feedback_schema),
 // migrated on open under an advisory lock of its own, so servers starting together migrate once.
 import pg from 'pg';
-import { FEEDBACK_SCHEMA_TOO_NEW, type FailedSearch, type FeedbackStore, type Vote } from './store.ts';
+import { openMigratedPool, redactUrl } from '../storage/postgres.ts';
+import type { FailedSearch, FeedbackStore, Vote } from './store.ts';
 
 /** Each step takes the database from the version before it to its own (index + 1). */
 const POSTGRES_FEEDBACK_MIGRATIONS = [
@@ -34,46 +35,19 @@ export class PostgresFeedbackStore implements FeedbackStore {
   readonly #pool: pg.Pool;
 
   private constructor(url: string, pool: pg.Pool) {
-    this.location = url.replace(/:[^:@/]*@/, '@');
+    this.location = redactUrl(url);
     this.#pool = pool;
   }
 
   /** Connects (a small pool: feedback is light) and migrates the feedback tables forward. */
   static async open(url: string, options: { max?: number } = {}): Promise<PostgresFeedbackStore> {
-    const pool = new pg.Pool({ connectionString: url, max: options.max ?? 4 });
-    pool.on('error', () => {});
-    const store = new PostgresFeedbackStore(url, pool);
-    try {
-      await store.#migrate();
-    } catch (error) {
-      await pool.end();
-      throw new Error(
-        `${store.location}: cannot prepare the feedback tables: ${error instanceof Error ? error.message : error}`,
-      );
-    }
-    return store;
-  }
-
-  async #migrate(): Promise<void> {
-    const known = POSTGRES_FEEDBACK_MIGRATIONS.length;
-    const client = await this.#pool.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-      await client.query('CREATE TABLE IF NOT EXISTS dialtone_feedback_schema (version integer NOT NULL)');
-      const { rows } = await client.query<{ version: number }>('SELECT version FROM dialtone_feedback_schema');
-      const current = rows[0]?.version ?? 0;
-      if (current > known) throw new Error(FEEDBACK_SCHEMA_TOO_NEW(this.location, current, known));
-      for (const step of POSTGRES_FEEDBACK_MIGRATIONS.slice(current)) await client.query(step);
-      if (rows.length === 0) await client.query('INSERT INTO dialtone_feedback_schema VALUES ($1)', [known]);
-      else await client.query('UPDATE dialtone_feedback_schema SET version = $1', [known]);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+    const pool = await openMigratedPool(url, options.max ?? 4, {
+      what: 'feedback tables',
+      lock: MIGRATION_LOCK,
+      versionTable: 'dialtone_feedback_schema',
+      steps: POSTGRES_FEEDBACK_MIGRATIONS,
+    });
+    return new PostgresFeedbackStore(url, pool);
   }
 
   async addVote(vote: Vote): Promise<void> {

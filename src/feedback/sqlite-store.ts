@@ -1,10 +1,9 @@
 // Feedback in the outbox's SQLite file: its own tables, its own version (feedback_schema, since PRAGMA
 // user_version belongs to the outbox), migrated forward when opened. A second connection to the same file: WAL
 // lets it write beside the delivery loop.
-import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
-import { FEEDBACK_SCHEMA_TOO_NEW, type FailedSearch, type FeedbackStore, type Vote } from './store.ts';
+import type { DatabaseSync } from 'node:sqlite';
+import { migrateSqlite, openSqliteFile } from '../storage/sqlite.ts';
+import { type FailedSearch, type FeedbackStore, type Vote } from './store.ts';
 
 /** Each step takes the file from the version before it to its own (index + 1). */
 export const SQLITE_FEEDBACK_MIGRATIONS = [
@@ -35,32 +34,13 @@ export class SqliteFeedbackStore implements FeedbackStore {
 
   /** Opens (creating, 0600 in a 0700 folder, like the outbox) the file; `:memory:` for tests. */
   constructor(path: string) {
-    if (path !== ':memory:') {
-      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-      if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
-    }
     this.location = path;
-    this.#db = new DatabaseSync(path);
-    this.#db.exec('PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000;');
-    this.#migrate();
-  }
-
-  #migrate(): void {
-    const known = SQLITE_FEEDBACK_MIGRATIONS.length;
-    this.#db.exec('BEGIN IMMEDIATE');
-    try {
-      this.#db.exec('CREATE TABLE IF NOT EXISTS feedback_schema (version INTEGER NOT NULL)');
-      const row = this.#db.prepare('SELECT version FROM feedback_schema').get() as { version: number } | undefined;
-      const current = row?.version ?? 0;
-      if (current > known) throw new Error(FEEDBACK_SCHEMA_TOO_NEW(this.location, current, known));
-      for (const step of SQLITE_FEEDBACK_MIGRATIONS.slice(current)) this.#db.exec(step);
-      if (row) this.#db.prepare('UPDATE feedback_schema SET version = ?').run(known);
-      else this.#db.prepare('INSERT INTO feedback_schema VALUES (?)').run(known);
-      this.#db.exec('COMMIT');
-    } catch (error) {
-      if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
-      throw error;
-    }
+    this.#db = openSqliteFile(path);
+    migrateSqlite(this.#db, path, {
+      what: 'feedback',
+      versionTable: 'feedback_schema',
+      steps: SQLITE_FEEDBACK_MIGRATIONS,
+    });
   }
 
   async addVote(vote: Vote): Promise<void> {

@@ -29,6 +29,3 @@ export interface FeedbackStore {
   failedSearchesSince(since: Date): Promise<FailedSearch[]>;
   close(): Promise<void>;
 }
-
-export const FEEDBACK_SCHEMA_TOO_NEW = (location: string, found: number, known: number) =>
-  `${location}: feedback schema version ${found} is newer than this server knows (${known}): run the newer release, or restore a backup`;

@@ -3,6 +3,7 @@
 // start under an advisory lock; concurrent tickets are committed together (group commit).
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { openMigratedPool, redactUrl } from '../storage/postgres.ts';
 import type { DerivedTicket, Ticket } from '../lib/ticket/index.ts';
 import { createGroupCommit, type GroupCommit } from './group-commit.ts';
 import {
@@ -70,52 +71,20 @@ export class PostgresOutbox implements Outbox {
   readonly #group: GroupCommit<Pending, StoreResult>;
 
   private constructor(url: string, pool: pg.Pool) {
-    this.location = redact(url);
+    this.location = redactUrl(url);
     this.#pool = pool;
     this.#group = createGroupCommit((batch) => this.#insertBatch(batch));
   }
 
   /** Connects (a pool of `max` connections) and migrates the schema forward. */
   static async open(url: string, options: { max?: number } = {}): Promise<PostgresOutbox> {
-    const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
-    // An idle connection dropped by the server (restart, failover) must not crash the process.
-    pool.on('error', () => {});
-    const outbox = new PostgresOutbox(url, pool);
-    try {
-      await outbox.#migrate();
-    } catch (error) {
-      await pool.end();
-      throw new Error(
-        `${outbox.location}: cannot prepare the outbox: ${error instanceof Error ? error.message : error}`,
-      );
-    }
-    return outbox;
-  }
-
-  async #migrate(): Promise<void> {
-    const client = await this.#pool.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-      await client.query('CREATE TABLE IF NOT EXISTS dialtone_schema (version integer NOT NULL)');
-      const { rows } = await client.query<{ version: number }>('SELECT version FROM dialtone_schema');
-      const current = rows[0]?.version ?? 0;
-      if (current > POSTGRES_MIGRATIONS.length) {
-        throw new Error(
-          `outbox schema version ${current} is newer than this server knows (${POSTGRES_MIGRATIONS.length}): run the newer release`,
-        );
-      }
-      for (const step of POSTGRES_MIGRATIONS.slice(current)) await client.query(step);
-      if (rows.length === 0)
-        await client.query('INSERT INTO dialtone_schema VALUES ($1)', [POSTGRES_MIGRATIONS.length]);
-      else await client.query('UPDATE dialtone_schema SET version = $1', [POSTGRES_MIGRATIONS.length]);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+    const pool = await openMigratedPool(url, options.max ?? 10, {
+      what: 'outbox',
+      lock: MIGRATION_LOCK,
+      versionTable: 'dialtone_schema',
+      steps: POSTGRES_MIGRATIONS,
+    });
+    return new PostgresOutbox(url, pool);
   }
 
   store(ticket: Ticket, derived: DerivedTicket, now: Date): Promise<StoreResult> {
@@ -280,17 +249,6 @@ export class PostgresOutbox implements Outbox {
   async #one(sql: string, params: unknown[]): Promise<StoredTicket | undefined> {
     const { rows } = await this.#pool.query(sql, params);
     return toStored(rows[0] as Row | undefined);
-  }
-}
-
-/** postgres://user:secret@host/db -> postgres://user@host/db, for messages and logs. */
-function redact(url: string): string {
-  try {
-    const parsed = new URL(url);
-    parsed.password = '';
-    return parsed.href;
-  } catch {
-    return 'postgres://(unparsable OUTBOX_URL)';
   }
 }
 

@@ -1,9 +1,8 @@
 // The embedded outbox: one SQLite file (node:sqlite, WAL, fsync on commit), shared safely by the processes of one
 // machine. The schema carries a version (PRAGMA user_version) and migrates forward when opened.
 import { randomUUID } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
+import { openSqliteFile } from '../storage/sqlite.ts';
 import type { DerivedTicket, Ticket } from '../lib/ticket/index.ts';
 import { createGroupCommit } from './group-commit.ts';
 import {
@@ -72,13 +71,8 @@ export class SqliteOutbox implements Outbox {
 
   /** Opens (and creates: folder 0700, file 0600, as tickets hold personal data) the file; `:memory:` for tests. */
   constructor(path: string = DEFAULT_OUTBOX_PATH) {
-    if (path !== ':memory:') {
-      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-      if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
-    }
     this.location = path;
-    this.#db = new DatabaseSync(path);
-    this.#db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;');
+    this.#db = openSqliteFile(path);
     this.#migrate();
   }
 

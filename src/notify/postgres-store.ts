@@ -3,6 +3,7 @@
 // lock, so two servers polling at once agree on which events are new.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { openMigratedPool, redactUrl } from '../storage/postgres.ts';
 import type { SubscriptionRequest } from '../lib/notify/subscription.ts';
 import type {
   Channel,
@@ -62,37 +63,18 @@ export class PostgresNotifyStore implements NotifyStore {
   readonly #pool: pg.Pool;
 
   private constructor(url: string, pool: pg.Pool) {
-    this.location = url.replace(/:[^:@/]*@/, '@');
+    this.location = redactUrl(url);
     this.#pool = pool;
   }
 
   static async open(url: string, options: { max?: number } = {}): Promise<PostgresNotifyStore> {
-    const pool = new pg.Pool({ connectionString: url, max: options.max ?? 5 });
-    pool.on('error', () => {}); // an idle connection dropped by the server must not crash the process
-    const store = new PostgresNotifyStore(url, pool);
-    try {
-      await store.#transaction(async (query) => {
-        await query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-        await query('CREATE TABLE IF NOT EXISTS dialtone_notify_schema (version integer NOT NULL)');
-        const { rows } = await query('SELECT version FROM dialtone_notify_schema');
-        const current = Number(rows[0]?.version ?? 0);
-        if (current > POSTGRES_NOTIFY_MIGRATIONS.length) {
-          throw new Error(
-            `subscriptions schema version ${current} is newer than this server knows (${POSTGRES_NOTIFY_MIGRATIONS.length}): run the newer release`,
-          );
-        }
-        for (const step of POSTGRES_NOTIFY_MIGRATIONS.slice(current)) await query(step);
-        if (rows.length === 0)
-          await query('INSERT INTO dialtone_notify_schema VALUES ($1)', [POSTGRES_NOTIFY_MIGRATIONS.length]);
-        else await query('UPDATE dialtone_notify_schema SET version = $1', [POSTGRES_NOTIFY_MIGRATIONS.length]);
-      });
-    } catch (error) {
-      await pool.end();
-      throw new Error(
-        `${store.location}: cannot prepare the subscriptions tables: ${error instanceof Error ? error.message : error}`,
-      );
-    }
-    return store;
+    const pool = await openMigratedPool(url, options.max ?? 5, {
+      what: 'subscriptions tables',
+      lock: MIGRATION_LOCK,
+      versionTable: 'dialtone_notify_schema',
+      steps: POSTGRES_NOTIFY_MIGRATIONS,
+    });
+    return new PostgresNotifyStore(url, pool);
   }
 
   async #transaction<T>(work: (query: Query) => Promise<T>): Promise<T> {

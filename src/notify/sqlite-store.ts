@@ -1,9 +1,8 @@
 // Subscribers and their messages in the embedded outbox file (node:sqlite, WAL), beside the tickets, in tables
 // of their own with their own schema version (the notify_schema table; the tickets keep PRAGMA user_version).
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
+import { migrateSqlite, openSqliteFile } from '../storage/sqlite.ts';
 import type { SubscriptionRequest } from '../lib/notify/subscription.ts';
 import type {
   Channel,
@@ -59,29 +58,12 @@ export class SqliteNotifyStore implements NotifyStore {
 
   /** Opens the outbox file (created like the outbox: folder 0700, file 0600); `:memory:` for tests. */
   constructor(path: string) {
-    if (path !== ':memory:') {
-      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-      if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
-    }
     this.location = path;
-    this.#db = new DatabaseSync(path);
-    this.#db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;');
-    this.#migrate();
-  }
-
-  #migrate(): void {
-    this.#transaction(() => {
-      this.#db.exec('CREATE TABLE IF NOT EXISTS notify_schema (version INTEGER NOT NULL)');
-      const row = this.#db.prepare('SELECT version FROM notify_schema').get() as { version: number } | undefined;
-      const current = row?.version ?? 0;
-      if (current > SQLITE_NOTIFY_MIGRATIONS.length) {
-        throw new Error(
-          `${this.location}: subscriptions schema version ${current} is newer than this server knows (${SQLITE_NOTIFY_MIGRATIONS.length}): run the newer release, or restore a backup`,
-        );
-      }
-      for (const step of SQLITE_NOTIFY_MIGRATIONS.slice(current)) this.#db.exec(step);
-      if (!row) this.#db.prepare('INSERT INTO notify_schema VALUES (?)').run(SQLITE_NOTIFY_MIGRATIONS.length);
-      else this.#db.prepare('UPDATE notify_schema SET version = ?').run(SQLITE_NOTIFY_MIGRATIONS.length);
+    this.#db = openSqliteFile(path);
+    migrateSqlite(this.#db, path, {
+      what: 'subscriptions',
+      versionTable: 'notify_schema',
+      steps: SQLITE_NOTIFY_MIGRATIONS,
     });
   }
 
