@@ -1,5 +1,6 @@
-// Did we keep our first-response promise? For tickets delivered to GitHub issues: the first comment by someone
-// other than the intake account, against the ticket's firstResponseDue from our SLA clock, per priority and month.
+// Did we keep our first-response promise? For tickets delivered to the configured helpdesk (GitHub issues: the
+// first comment by someone other than the intake account; Zendesk: the ticket metrics' first reply; Freshdesk: the
+// ticket's stats.first_responded_at), against the ticket's firstResponseDue from our SLA clock, per priority and month.
 //   npm run sla-report [-- --since 90d] [--json] [--outbox FILE|postgres://URL]
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -10,6 +11,7 @@ import { table } from '../src/lib/text-table.ts';
 import { parseSince } from '../src/lib/insights/since.ts';
 import { responseOutcome, slaAttainment, type AttainmentRow, type ResponseRecord } from '../src/lib/sla/attainment.ts';
 import { createGitHubResponses } from '../src/reports/github-responses.ts';
+import { createFreshdeskResponses, createZendeskResponses } from '../src/reports/helpdesk-responses.ts';
 
 const USAGE = 'usage: npm run sla-report [-- --since 90d] [--json] [--outbox FILE|postgres://URL]';
 
@@ -45,14 +47,15 @@ try {
 } catch (error) {
   fail(error instanceof ConfigError ? error.message : String(error));
 }
-const configured = config.helpdesk;
-if (configured.helpdesk !== 'github') {
+const helpdesk = config.helpdesk;
+if (helpdesk.helpdesk !== 'github' && helpdesk.helpdesk !== 'zendesk' && helpdesk.helpdesk !== 'freshdesk') {
   fail(
-    `sla-report: HELPDESK=${configured.helpdesk}: the report reads first responses from GitHub issues only (HELPDESK=github with HELPDESK_REPO and GITHUB_TOKEN); Zendesk and Freshdesk are not read yet`,
+    `sla-report: HELPDESK=${helpdesk.helpdesk}: the report reads first responses from GitHub issues, Zendesk or Freshdesk only (HELPDESK=github, zendesk or freshdesk with its settings); the local inbox and the webhook keep no record of answers`,
   );
 }
-const helpdesk = configured;
 const timeZone = loadPolicyFile().timeZone;
+const where = helpdesk.helpdesk === 'github' ? `${helpdesk.owner}/${helpdesk.repo}` : helpdesk.baseUrl;
+const label = { github: 'GitHub', zendesk: 'Zendesk', freshdesk: 'Freshdesk' }[helpdesk.helpdesk];
 
 const location = args.outbox ?? (config.outboxUrl || process.env.OUTBOX_PATH || DEFAULT_OUTBOX_PATH);
 let delivered: StoredTicket[] = [];
@@ -68,42 +71,61 @@ if (/^postgres(ql)?:\/\//.test(location) || existsSync(location)) {
   }
 }
 
-// Only tickets that became issues in the configured repository (an older one, or the local inbox, is not ours to read).
-const issuePath = new RegExp(`/${escape(helpdesk.owner)}/${escape(helpdesk.repo)}/issues/(\\d+)$`);
+// Only tickets delivered to the configured helpdesk: the outbox keeps each ticket's address there (an issue in
+// this repository, or a ticket page under this Zendesk or Freshdesk); an older setting, or the local inbox, is not ours to read.
+const ticketPage = new RegExp(
+  helpdesk.helpdesk === 'github'
+    ? `/${escape(helpdesk.owner)}/${escape(helpdesk.repo)}/issues/(\\d+)$`
+    : `^${escape(helpdesk.baseUrl)}/${helpdesk.helpdesk === 'zendesk' ? 'agent' : 'a'}/tickets/(\\d+)$`,
+);
 const tickets = delivered
   .filter((t) => Date.parse(t.derived.submittedAt) >= since.getTime())
   .flatMap((t) => {
-    const issue = issuePath.exec(t.externalUrl ?? '')?.[1];
-    return issue ? [{ stored: t, issue: Number(issue) }] : [];
+    const id = ticketPage.exec(t.externalUrl ?? '')?.[1];
+    return id ? [{ stored: t, id: Number(id) }] : [];
   })
-  .sort((a, b) => a.stored.derived.submittedAt.localeCompare(b.stored.derived.submittedAt) || a.issue - b.issue);
+  .sort((a, b) => a.stored.derived.submittedAt.localeCompare(b.stored.derived.submittedAt) || a.id - b.id);
 
-const github = createGitHubResponses({
-  token: helpdesk.token,
-  owner: helpdesk.owner,
-  repo: helpdesk.repo,
-  baseUrl: helpdesk.apiUrl,
-});
-const rows: Array<ResponseRecord & { issue: number; outcome: string }> = [];
+/** Reads one ticket's first response; the intake account is GitHub's alone (its own comments do not count). */
+let intake = '';
+let firstResponse: (id: number) => Promise<string | null>;
+if (helpdesk.helpdesk === 'github') {
+  const github = createGitHubResponses({
+    token: helpdesk.token,
+    owner: helpdesk.owner,
+    repo: helpdesk.repo,
+    baseUrl: helpdesk.apiUrl,
+  });
+  firstResponse = async (id) => {
+    if (intake === '') intake = await github.intakeAccount();
+    return github.firstResponse(id, intake);
+  };
+} else {
+  const reader =
+    helpdesk.helpdesk === 'zendesk' ? createZendeskResponses(helpdesk) : createFreshdeskResponses(helpdesk);
+  firstResponse = (id) => reader.firstResponse(String(id));
+}
+const idKey = helpdesk.helpdesk === 'github' ? 'issue' : 'ticketId';
+
+const rows: Array<ResponseRecord & { outcome: string }> = [];
 try {
-  const intake = tickets.length > 0 ? await github.intakeAccount() : '';
-  for (const { stored, issue } of tickets) {
+  for (const { stored, id } of tickets) {
     const record: ResponseRecord = {
       reference: stored.reference,
       priority: stored.derived.priority,
       submittedAt: stored.derived.submittedAt,
       firstResponseDue: stored.derived.firstResponseDue,
-      firstResponseAt: await github.firstResponse(issue, intake),
+      firstResponseAt: await firstResponse(id),
     };
-    rows.push({ ...record, issue, outcome: responseOutcome(record, now) });
+    rows.push({ ...record, [idKey]: id, outcome: responseOutcome(record, now) });
   }
   const attainment = slaAttainment(rows, now, timeZone);
   if (args.json) {
     const report = {
       since: since.toISOString(),
       now: now.toISOString(),
-      repository: `${helpdesk.owner}/${helpdesk.repo}`,
-      intakeAccount: intake || null,
+      helpdesk: helpdesk.helpdesk,
+      ...(helpdesk.helpdesk === 'github' ? { repository: where, intakeAccount: intake || null } : { url: where }),
       ...attainment,
       tickets: rows,
     };
@@ -113,9 +135,7 @@ try {
   }
 } catch (error) {
   const e = error as { status?: number; message?: string };
-  fail(
-    `sla-report: GitHub ${helpdesk.owner}/${helpdesk.repo}: ${e.status ? `${e.status} ` : ''}${e.message ?? String(error)}`,
-  );
+  fail(`sla-report: ${label} ${where}: ${e.status ? `${e.status} ` : ''}${e.message ?? String(error)}`);
 }
 
 function formatReport(byPriority: AttainmentRow[], byMonth: AttainmentRow[], all: AttainmentRow): string {
@@ -129,8 +149,8 @@ function formatReport(byPriority: AttainmentRow[], byMonth: AttainmentRow[], all
     String(r.total),
     r.attainment === null ? '-' : `${(r.attainment * 100).toFixed(1)}%`,
   ];
-  const title = `First-response SLA since ${since.toISOString().slice(0, 10)} (${helpdesk.owner}/${helpdesk.repo}, ${all.total} tickets)`;
-  if (all.total === 0) return `${title}\n  no tickets delivered to GitHub in this window\n`;
+  const title = `First-response SLA since ${since.toISOString().slice(0, 10)} (${where}, ${all.total} tickets)`;
+  if (all.total === 0) return `${title}\n  no tickets delivered to ${label} in this window\n`;
   return [
     title,
     '',

@@ -1,4 +1,5 @@
 // `npm run sla-report` against a fake GitHub: tickets delivered as issues, agents' comments (paged, rate-limited),
+// then against a fake Zendesk (ticket metrics) and Freshdesk (ticket stats): met, missed, overdue and open there;
 // and business-hours edge cases: a weekend in between, an answer at the due instant, the intake account's own
 // comments not counting as a response.
 import { spawn } from 'node:child_process';
@@ -9,7 +10,9 @@ import type { Priority } from '../../src/lib/policy/index.ts';
 import { deriveTicket, ticketSchema, type Ticket } from '../../src/lib/ticket/index.ts';
 import { defaultPolicy } from '../fixtures/ticket/policy.ts';
 import { ticketInput } from '../fixtures/ticket/tickets.ts';
+import { startFakeFreshdesk } from './support/fake-freshdesk.ts';
 import { startFakeGitHub, type FakeGitHub } from './support/fake-github.ts';
+import { startFakeZendesk } from './support/fake-zendesk.ts';
 import { tempDir } from './support/tickets.ts';
 
 const NOW = '2026-11-24T15:30:00Z';
@@ -41,9 +44,9 @@ async function deliver(outbox: SqliteOutbox, priority: Priority, filedAt: string
   return issue.number;
 }
 
-function report(args: string[], env: Record<string, string> = {}) {
+function report(args: string[], env: Record<string, string> = {}, outboxFile = file) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ['scripts/sla-report.ts', '--outbox', file, '--now', NOW, ...args], {
+    const child = spawn(process.execPath, ['scripts/sla-report.ts', '--outbox', outboxFile, '--now', NOW, ...args], {
       env: {
         ...process.env,
         HELPDESK: 'github',
@@ -159,6 +162,97 @@ describe('npm run sla-report', () => {
   it('says which helpdesks it reads', async () => {
     const { code, stderr } = await report([], { HELPDESK: 'local' });
     expect(code).toBe(1);
-    expect(stderr).toContain('reads first responses from GitHub issues only');
+    expect(stderr).toContain('reads first responses from GitHub issues, Zendesk or Freshdesk only');
+  });
+});
+
+// Zendesk and Freshdesk: the same clock, first responses read from the ticket metrics and the ticket stats.
+describe.each([
+  {
+    name: 'Zendesk',
+    start: async () => {
+      const fake = await startFakeZendesk();
+      return {
+        fake,
+        env: fake.env,
+        page: (id: number) => `${fake.baseUrl}/agent/tickets/${id}`,
+        add: (reference: string, at: string) => fake.addTicket(reference, at),
+        answer: (id: number, at: string) => fake.reply(id, at),
+      };
+    },
+  },
+  {
+    name: 'Freshdesk',
+    start: async () => {
+      const fake = await startFakeFreshdesk();
+      return {
+        fake,
+        env: fake.env,
+        page: (id: number) => `${fake.baseUrl}/a/tickets/${id}`,
+        add: (reference: string, at: string) => fake.addTicket(reference, at),
+        answer: (id: number, at: string) => fake.respond(id, at),
+      };
+    },
+  },
+])('npm run sla-report with $name', ({ start }) => {
+  let helpdesk: Awaited<ReturnType<typeof start>>;
+  let outboxFile: string;
+
+  /** Files a ticket at `filedAt`, delivers it to the helpdesk (or to `url`), and returns its id there. */
+  async function deliverTo(outbox: SqliteOutbox, priority: Priority, filedAt: string, url?: string) {
+    const ticket = ticketSchema.parse(
+      ticketInput({ ...shapes[priority], idempotencyKey: `sla-report-key-${++keys}0000` }),
+    );
+    const at = new Date(filedAt);
+    const { stored } = await outbox.store(ticket, deriveTicket(ticket, defaultPolicy(), at), at);
+    const id = helpdesk.add(stored.reference, filedAt);
+    await outbox.markDelivered(stored.reference, { externalId: String(id), externalUrl: url ?? helpdesk.page(id) }, at);
+    return id;
+  }
+
+  beforeAll(async () => {
+    helpdesk = await start();
+    outboxFile = join(temp.dir, `outbox-${helpdesk.env.HELPDESK}.sqlite`);
+    const outbox = new SqliteOutbox(outboxFile);
+    const friday = '2026-11-20T23:30:00Z'; // normal is due Monday 17:30Z
+    helpdesk.answer(await deliverTo(outbox, 'normal', friday), '2026-11-21T15:00:00Z'); // met
+    helpdesk.answer(await deliverTo(outbox, 'normal', friday), '2026-11-23T17:30:00Z'); // met, at the due instant
+    helpdesk.answer(await deliverTo(outbox, 'normal', friday), '2026-11-23T17:31:00Z'); // missed
+    await deliverTo(outbox, 'normal', friday); // overdue: nobody answered
+    await deliverTo(outbox, 'high', '2026-11-24T15:00:00Z'); // open: due 16:00Z
+    // Delivered elsewhere (an old GitHub setting): not read.
+    await deliverTo(outbox, 'high', '2026-11-23T14:00:00Z', 'https://github.com/example/old-tickets/issues/9');
+    await outbox.close();
+  });
+  afterAll(async () => {
+    await helpdesk?.fake.close();
+  });
+
+  it('reads each first response and compares it with our due time', async () => {
+    const { code, stdout, stderr } = await report(['--json'], helpdesk.env, outboxFile);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.helpdesk).toBe(helpdesk.env.HELPDESK);
+    expect(result.tickets.map((t: { ticketId: number; outcome: string }) => `${t.ticketId} ${t.outcome}`)).toEqual([
+      '1 met',
+      '2 met',
+      '3 missed',
+      '4 overdue',
+      '5 open',
+    ]);
+    expect(result.tickets[1]).toMatchObject({ firstResponseAt: '2026-11-23T17:30:00.000Z' });
+    expect(result.tickets[3]).toMatchObject({ firstResponseAt: null });
+    expect(result.all).toMatchObject({ met: 2, missed: 1, overdue: 1, open: 1, total: 5, attainment: 0.5 });
+  });
+
+  it('prints tables for the helpdesk, and says what failed', async () => {
+    const { code, stdout } = await report(['--since', '7d'], helpdesk.env, outboxFile);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`(${helpdesk.fake.baseUrl}, 5 tickets)`);
+    expect(stdout).toMatch(/normal\s+2\s+1\s+1\s+0\s+4\s+50\.0%/);
+    const refused = await report([], { ...helpdesk.env, [Object.keys(helpdesk.env).at(-1)!]: 'wrong' }, outboxFile);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('401');
   });
 });

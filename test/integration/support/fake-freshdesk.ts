@@ -1,7 +1,8 @@
 // A fake Freshdesk API v2 on 127.0.0.1, following the documented request and response shapes of
 // https://developers.freshdesk.com/api/ : Create a Ticket (#create_ticket), Filter Tickets (#filter_tickets:
 // GET /api/v2/search/tickets?query="tag:'x'", {results, total}), List All Tickets (#list_all_tickets, ?email=),
-// View the currently authenticated agent (#me: GET /api/v2/agents/me), Authentication (#authentication: API key
+// View a Ticket (#view_a_ticket: GET /api/v2/tickets/[id]?include=stats adds stats.first_responded_at, null until
+// an agent responds), View the currently authenticated agent (#me: GET /api/v2/agents/me), Authentication (#authentication: API key
 // as the Basic user, X as the password) and Rate Limit (#ratelimit: 429 with Retry-After, X-Ratelimit-* headers).
 import {
   basicCredentials,
@@ -23,9 +24,11 @@ export interface FreshdeskTicket {
   tags: string[];
   custom_fields?: Record<string, string>;
   created_at: string;
+  /** When an agent first responded (stats.first_responded_at); none yet: undefined. */
+  first_responded_at?: string;
 }
 
-export type FreshdeskRoute = 'create' | 'search' | 'list' | 'me';
+export type FreshdeskRoute = 'create' | 'search' | 'list' | 'me' | 'view';
 
 const validation = (errors: Array<{ field: string; message: string }>): FakeAnswer => ({
   status: 400,
@@ -46,6 +49,7 @@ export async function startFakeFreshdesk(
     if (url.pathname === '/api/v2/tickets') return method === 'POST' ? 'create' : method === 'GET' ? 'list' : undefined;
     if (url.pathname === '/api/v2/search/tickets' && method === 'GET') return 'search';
     if (url.pathname === '/api/v2/agents/me' && method === 'GET') return 'me';
+    if (/^\/api\/v2\/tickets\/\d+$/.test(url.pathname) && method === 'GET') return 'view';
     return undefined;
   };
 
@@ -102,6 +106,26 @@ export async function startFakeFreshdesk(
     return { status: 200, body: matching.slice(0, perPage) };
   }
 
+  function view(request: FakeRequest): FakeAnswer {
+    const id = Number(request.url.pathname.split('/')[4]);
+    const found = tickets.find((t) => t.id === id);
+    if (!found) return { status: 404, body: { code: 'access_denied', message: 'Not found' } };
+    const { first_responded_at, ...ticket } = found;
+    const include = (request.url.searchParams.get('include') ?? '').split(',');
+    if (!include.includes('stats')) return { status: 200, body: ticket };
+    const stats = {
+      agent_responded_at: first_responded_at ?? null,
+      requester_responded_at: null,
+      first_responded_at: first_responded_at ?? null,
+      status_updated_at: ticket.created_at,
+      reopened_at: null,
+      resolved_at: null,
+      closed_at: null,
+      pending_since: null,
+    };
+    return { status: 200, body: { ...ticket, stats } };
+  }
+
   const server: FakeServer<FreshdeskRoute> = await startFakeServer<FreshdeskRoute>({
     route,
     refuse: (request) => {
@@ -117,6 +141,7 @@ export async function startFakeFreshdesk(
       if (name === 'create') return create(request);
       if (name === 'search') return search(request);
       if (name === 'list') return list(request);
+      if (name === 'view') return view(request);
       return {
         status: 200,
         body: {
@@ -140,6 +165,27 @@ export async function startFakeFreshdesk(
       string,
       string
     >,
+    /** A ticket as if created at `createdAt` (as delivery would have), returning its id. */
+    addTicket(subject: string, createdAt: string): number {
+      const id = tickets.length + 1;
+      tickets.push({
+        id,
+        email: 'customer@example.com',
+        subject,
+        description: '',
+        priority: 2,
+        status: 2,
+        source: 2,
+        tags: [],
+        created_at: createdAt,
+      });
+      return id;
+    },
+    /** An agent's first response on ticket `id` at `at` (later ones do not change stats.first_responded_at). */
+    respond(id: number, at: string) {
+      const ticket = tickets.find((t) => t.id === id)!;
+      ticket.first_responded_at ??= at;
+    },
     /** The calls left this window, as the X-Ratelimit-Remaining header will say. */
     setRemaining(calls: number) {
       remaining = calls;

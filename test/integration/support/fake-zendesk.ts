@@ -2,6 +2,9 @@
 //   Create Ticket, List Tickets (?external_id=)  https://developer.zendesk.com/api-reference/ticketing/tickets/tickets/
 //   Idempotency (Idempotency-Key, x-idempotency-lookup, 2 hours)
 //                                           https://developer.zendesk.com/api-reference/ticketing/introduction/#idempotency
+//   Show Ticket Metrics (GET /api/v2/tickets/{ticket_id}/metrics.json: ticket_metric.created_at and
+//   reply_time_in_minutes {calendar, business}, null until the first public agent reply)
+//                                           https://developer.zendesk.com/api-reference/ticketing/tickets/ticket_metrics/
 //   Show the currently authenticated user   https://developer.zendesk.com/api-reference/ticketing/users/users/
 //   API token auth ({email}/token:{token})  https://developer.zendesk.com/api-reference/introduction/security-and-auth/
 //   Rate limits (429, Retry-After, X-Rate-Limit-Remaining)
@@ -23,9 +26,12 @@ export interface ZendeskTicket {
   tags: string[];
   external_id: string;
   custom_fields?: Array<{ id: number; value: string }>;
+  created_at: string;
+  /** When an agent first replied in public (what the ticket metrics count from created_at); none yet: undefined. */
+  first_reply_at?: string;
 }
 
-export type ZendeskRoute = 'create' | 'lookup' | 'me';
+export type ZendeskRoute = 'create' | 'lookup' | 'me' | 'metrics';
 
 const PRIORITIES = ['urgent', 'high', 'normal', 'low'];
 
@@ -40,6 +46,7 @@ export async function startFakeZendesk(options: { email?: string; token?: string
     if (url.pathname === '/api/v2/tickets.json')
       return method === 'POST' ? 'create' : method === 'GET' ? 'lookup' : undefined;
     if (url.pathname === '/api/v2/users/me.json' && method === 'GET') return 'me';
+    if (/^\/api\/v2\/tickets\/\d+\/metrics\.json$/.test(url.pathname) && method === 'GET') return 'metrics';
     return undefined;
   };
 
@@ -80,13 +87,42 @@ export async function startFakeZendesk(options: { email?: string; token?: string
       const details = Object.fromEntries(invalid.map((f) => [f, [{ description: `${f} is invalid` }]]));
       return { status: 422, body: { error: 'RecordInvalid', description: 'Record validation errors', details } };
     }
-    const ticket = { ...(input as ZendeskTicket), id: tickets.length + 1, comment: { public: true, ...input.comment } };
+    const ticket = {
+      ...(input as ZendeskTicket),
+      id: tickets.length + 1,
+      comment: { public: true, ...input.comment },
+      created_at: new Date().toISOString(),
+    };
     tickets.push(ticket);
     if (key !== undefined) keys.set(key, { ticket, body: request.body });
     return {
       status: 201,
       body: { ticket: shown(ticket, server.baseUrl) },
       headers: { location: `${server.baseUrl}/api/v2/tickets/${ticket.id}.json`, 'x-idempotency-lookup': 'miss' },
+    };
+  }
+
+  // Minutes from creation to the first public agent reply, whole minutes as Zendesk reports them.
+  function metrics(request: FakeRequest): FakeAnswer {
+    const id = Number(request.url.pathname.split('/')[4]);
+    const ticket = tickets.find((t) => t.id === id);
+    if (!ticket) return { status: 404, body: { error: 'RecordNotFound', description: 'Not found' } };
+    const minutes = ticket.first_reply_at
+      ? Math.round((Date.parse(ticket.first_reply_at) - Date.parse(ticket.created_at)) / 60_000)
+      : null;
+    return {
+      status: 200,
+      body: {
+        ticket_metric: {
+          id: 1000 + id,
+          ticket_id: id,
+          url: `${server.baseUrl}/api/v2/ticket_metrics/${1000 + id}.json`,
+          created_at: ticket.created_at,
+          updated_at: ticket.first_reply_at ?? ticket.created_at,
+          replies: minutes === null ? 0 : 1,
+          reply_time_in_minutes: { calendar: minutes, business: minutes },
+        },
+      },
     };
   }
 
@@ -99,6 +135,7 @@ export async function startFakeZendesk(options: { email?: string; token?: string
     },
     handle: (name, request): FakeAnswer => {
       if (name === 'create') return create(request);
+      if (name === 'metrics') return metrics(request);
       if (name === 'me') {
         return { status: 200, body: { user: { id: 9001, name: 'Support Bot', email, role: options.role ?? 'admin' } } };
       }
@@ -123,6 +160,26 @@ export async function startFakeZendesk(options: { email?: string; token?: string
     } as Record<string, string>,
     setToken(next: string) {
       token = next;
+    },
+    /** A ticket as if created at `createdAt` (as delivery would have), returning its id. */
+    addTicket(externalId: string, createdAt: string): number {
+      const id = tickets.length + 1;
+      tickets.push({
+        id,
+        subject: externalId,
+        comment: { body: '', public: true },
+        requester: { name: 'Customer', email: 'customer@example.com' },
+        priority: 'normal',
+        tags: [],
+        external_id: externalId,
+        created_at: createdAt,
+      });
+      return id;
+    },
+    /** An agent's first public reply on ticket `id` at `at` (later replies do not change the metric). */
+    reply(id: number, at: string) {
+      const ticket = tickets.find((t) => t.id === id)!;
+      ticket.first_reply_at ??= at;
     },
     /** Zendesk keeps idempotency keys for two hours; after that only the external_id lookup prevents a duplicate. */
     forgetIdempotencyKeys: () => keys.clear(),
