@@ -1,7 +1,6 @@
 // The delivery loop: leases the most urgent due ticket, sends it to the helpdesk, and schedules a retry with
 // backoff when that fails. Several loops (processes, servers) may share one outbox: leases keep them apart.
-import { hostname } from 'node:os';
-import { randomUUID } from 'node:crypto';
+import { newLeaseOwner } from '../storage/lease-owner.ts';
 import { DeliveryError, type HelpdeskAdapter } from './adapter.ts';
 import type { Outbox, StoredTicket } from './outbox.ts';
 
@@ -53,7 +52,7 @@ export function startDelivery(options: DeliveryOptions): DeliveryLoop {
   const { outbox, adapter } = options;
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
-  const owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const owner = options.owner ?? newLeaseOwner();
   const baseDelayMs = options.baseDelayMs ?? 2_000;
   const maxDelayMs = options.maxDelayMs ?? DEFAULT_MAX_RETRY_MS;
   const minRetryMs = options.minRetryMs ?? DEFAULT_MIN_RETRY_MS;

@@ -1,6 +1,6 @@
 // The durable outbox: one interface, two stores (SQLite by default, PostgreSQL for several servers). A ticket is
 // stored here before we answer 202, and leaves only as delivered.
-import { createHash, randomInt } from 'node:crypto';
+import { createHash, randomInt, randomUUID } from 'node:crypto';
 import type { Priority } from '../lib/policy/schema.ts';
 import type { DerivedTicket, Ticket } from '../lib/ticket/index.ts';
 
@@ -109,3 +109,28 @@ export function newReference(submittedAt: string): string {
 /** A retry after a failed write says so in `last_error`. */
 export const RECOVERED_ERROR =
   'interrupted while sending (lease expired or restart): will look for it before creating again';
+
+/**
+ * A new ticket's row, in the column order both engines insert: reference, idempotency_key, delivery_key,
+ * request_hash, ticket_json, derived_json, priority, priority_rank, category, subject, submitted_at,
+ * first_response_due, resolution_due, next_attempt_at, stored_at.
+ */
+export function newTicketRow(reference: string, ticket: Ticket, derived: DerivedTicket, now: Date) {
+  return [
+    reference,
+    ticket.idempotencyKey,
+    randomUUID(),
+    ticketHash(ticket),
+    JSON.stringify(ticket),
+    JSON.stringify(derived),
+    derived.priority,
+    PRIORITY_RANK[derived.priority],
+    ticket.category,
+    ticket.subject,
+    derived.submittedAt,
+    derived.firstResponseDue,
+    derived.resolutionDue,
+    now.getTime(),
+    now.toISOString(),
+  ];
+}

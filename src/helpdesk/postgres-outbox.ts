@@ -1,16 +1,14 @@
 // The shared outbox for several servers: PostgreSQL through a node-postgres pool. Claims take the most urgent
 // due row with FOR UPDATE SKIP LOCKED, so servers never wait on or take each other's rows; migrations run on
 // start under an advisory lock; concurrent tickets are committed together (group commit).
-import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { openMigratedPool, redactUrl } from '../storage/postgres.ts';
 import type { DerivedTicket, Ticket } from '../lib/ticket/index.ts';
 import { createGroupCommit, type GroupCommit } from './group-commit.ts';
 import {
   newReference,
-  PRIORITY_RANK,
+  newTicketRow,
   RECOVERED_ERROR,
-  ticketHash,
   type Claim,
   type DeliveryState,
   type Outbox,
@@ -97,23 +95,7 @@ export class PostgresOutbox implements Outbox {
       const values: unknown[] = [];
       const rows = batch.map(({ ticket, derived, now }) => {
         const start = values.length;
-        values.push(
-          newReference(derived.submittedAt),
-          ticket.idempotencyKey,
-          randomUUID(),
-          ticketHash(ticket),
-          JSON.stringify(ticket),
-          JSON.stringify(derived),
-          derived.priority,
-          PRIORITY_RANK[derived.priority],
-          ticket.category,
-          ticket.subject,
-          derived.submittedAt,
-          derived.firstResponseDue,
-          derived.resolutionDue,
-          now.getTime(),
-          now.toISOString(),
-        );
+        values.push(...newTicketRow(newReference(derived.submittedAt), ticket, derived, now));
         return `(${Array.from({ length: 15 }, (_, i) => `$${start + i + 1}`).join(', ')})`;
       });
       try {

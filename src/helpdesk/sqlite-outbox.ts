@@ -1,6 +1,5 @@
 // The embedded outbox: one SQLite file (node:sqlite, WAL, fsync on commit), shared safely by the processes of one
 // machine. The schema carries a version (PRAGMA user_version) and migrates forward when opened.
-import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import { openSqliteFile } from '../storage/sqlite.ts';
 import type { DerivedTicket, Ticket } from '../lib/ticket/index.ts';
@@ -8,9 +7,8 @@ import { createGroupCommit } from './group-commit.ts';
 import {
   DEFAULT_OUTBOX_PATH,
   newReference,
-  PRIORITY_RANK,
+  newTicketRow,
   RECOVERED_ERROR,
-  ticketHash,
   type Claim,
   type DeliveryState,
   type Outbox,
@@ -137,23 +135,7 @@ export class SqliteOutbox implements Outbox {
     for (let tries = 0; ; tries++) {
       const reference = newReference(derived.submittedAt);
       try {
-        const result = insert.run(
-          reference,
-          ticket.idempotencyKey,
-          randomUUID(),
-          ticketHash(ticket),
-          JSON.stringify(ticket),
-          JSON.stringify(derived),
-          derived.priority,
-          PRIORITY_RANK[derived.priority],
-          ticket.category,
-          ticket.subject,
-          derived.submittedAt,
-          derived.firstResponseDue,
-          derived.resolutionDue,
-          now.getTime(),
-          now.toISOString(),
-        );
+        const result = insert.run(...newTicketRow(reference, ticket, derived, now));
         return { stored: this.#byKey(ticket.idempotencyKey)!, created: result.changes === 1 };
       } catch (error) {
         // A reference already taken (1 in 33 million a day): draw another one.

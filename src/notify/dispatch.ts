@@ -1,8 +1,7 @@
 // The sending loop: leases the oldest due message, sends it (SMTP or webhook), and on failure schedules another
 // attempt with backoff, or keeps a rejected one as failed (retried hourly). Several servers share the store:
 // leases keep them apart, and a message whose holder died is taken back once its lease expires.
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
+import { newLeaseOwner } from '../storage/lease-owner.ts';
 import type { EmailMessage } from '../lib/notify/messages.ts';
 import type { Webhook } from '../lib/notify/webhooks.ts';
 import { postWebhook, SendError, type Mailer } from './senders.ts';
@@ -47,7 +46,7 @@ export function startDispatch(options: DispatchOptions): DispatchLoop {
   const { store, mailer } = options;
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
-  const owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const owner = options.owner ?? newLeaseOwner();
   const baseDelayMs = options.baseDelayMs ?? 5_000;
   const maxDelayMs = options.maxDelayMs ?? 15 * 60_000;
   const rejectedRetryMs = options.rejectedRetryMs ?? 60 * 60_000;
