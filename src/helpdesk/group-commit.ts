@@ -1,11 +1,23 @@
-// Group commit: tickets that arrive while a commit is in flight wait and go together in the next one, so many
+// Group commit: tickets that arrive while commits are in flight wait and go together in the next one, so many
 // concurrent tickets cost one durable write (one fsync) instead of one each. Each caller is answered only after
-// the commit holding its own ticket is durable.
+// the commit holding its own ticket is durable. The same batching serves reads asked by every request (the
+// PostgreSQL outbox's idempotency-key lookups: one query for all the keys asked in one turn).
 
 export interface GroupCommit<Item, Result> {
   submit(item: Item): Promise<Result>;
   /** Resolves once every submitted item is committed (or failed). */
   drain(): Promise<void>;
+}
+
+export interface GroupCommitOptions {
+  /** At most this many items in one commit. */
+  maxBatch?: number;
+  /**
+   * Commits that may wait for their fsync at once. With 1, a batch waits for the previous batch's fsync; with
+   * more, the next batch is written while the disk is still flushing the last one (the engines keep commits in
+   * order: SQLite writes each batch in one synchronous step, PostgreSQL orders its own log).
+   */
+  maxInFlight?: number;
 }
 
 /**
@@ -14,40 +26,54 @@ export interface GroupCommit<Item, Result> {
  */
 export function createGroupCommit<Item, Result>(
   commit: (batch: Item[]) => Promise<Array<Result | Error>>,
-  options: { maxBatch?: number } = {},
+  options: GroupCommitOptions = {},
 ): GroupCommit<Item, Result> {
   const maxBatch = options.maxBatch ?? 256;
-  let queue: Array<{ item: Item; resolve: (r: Result) => void; reject: (e: unknown) => void }> = [];
-  let inFlight: Promise<void> | undefined;
+  const maxInFlight = options.maxInFlight ?? 1;
+  const queue: Array<{ item: Item; resolve: (r: Result) => void; reject: (e: unknown) => void }> = [];
+  let inFlight = 0;
+  let scheduled = false;
+  const idle: Array<() => void> = [];
 
-  async function flush(): Promise<void> {
-    while (queue.length > 0) {
-      const batch = queue.slice(0, maxBatch);
-      queue = queue.slice(batch.length);
-      try {
-        const results = await commit(batch.map((entry) => entry.item));
-        batch.forEach((entry, i) => {
-          const result = results[i];
-          if (result instanceof Error || result === undefined) entry.reject(result ?? new Error('not committed'));
-          else entry.resolve(result);
-        });
-      } catch (error) {
-        for (const entry of batch) entry.reject(error);
-      }
-    }
-    inFlight = undefined;
+  function schedule(): void {
+    if (scheduled || inFlight >= maxInFlight || queue.length === 0) return;
+    scheduled = true;
+    // Wait one turn of the event loop, so requests being parsed right now join this batch.
+    setImmediate(flush);
+  }
+
+  function flush(): void {
+    scheduled = false;
+    const batch = queue.splice(0, maxBatch);
+    inFlight++;
+    commit(batch.map((entry) => entry.item))
+      .then(
+        (results) =>
+          batch.forEach((entry, i) => {
+            const result = results[i];
+            if (result instanceof Error || result === undefined) entry.reject(result ?? new Error('not committed'));
+            else entry.resolve(result);
+          }),
+        (error: unknown) => batch.forEach((entry) => entry.reject(error)),
+      )
+      .finally(() => {
+        inFlight--;
+        schedule();
+        if (inFlight === 0 && queue.length === 0) for (const done of idle.splice(0)) done();
+      });
+    schedule();
   }
 
   return {
     submit(item) {
       return new Promise<Result>((resolve, reject) => {
         queue.push({ item, resolve, reject });
-        // Wait one turn of the event loop, so requests being parsed right now join this batch.
-        inFlight ??= new Promise<void>((done) => setImmediate(done)).then(flush);
+        schedule();
       });
     },
-    async drain() {
-      while (inFlight) await inFlight;
+    drain() {
+      if (inFlight === 0 && queue.length === 0) return Promise.resolve();
+      return new Promise<void>((done) => idle.push(done));
     },
   };
 }

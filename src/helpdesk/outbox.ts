@@ -53,11 +53,19 @@ export interface Retry {
   state: 'pending' | 'failed';
 }
 
+export interface StoreOptions {
+  /**
+   * The outbox is the helpdesk (HELPDESK=local): the ticket is delivered as it is stored (its reference is its
+   * helpdesk id), in the same commit, so no delivery loop has to lease it and write it a second and third time.
+   */
+  inbox?: boolean;
+}
+
 export interface Outbox {
   /** Where the tickets are, for messages: a file path, or a PostgreSQL URL without its password. */
   readonly location: string;
   /** Stores a ticket once per idempotency key; the same key again returns the first stored ticket. */
-  store(ticket: Ticket, derived: DerivedTicket, now: Date): Promise<StoreResult>;
+  store(ticket: Ticket, derived: DerivedTicket, now: Date, options?: StoreOptions): Promise<StoreResult>;
   findByKey(idempotencyKey: string): Promise<StoredTicket | undefined>;
   get(reference: string): Promise<StoredTicket | undefined>;
   /** Newest first; `state` narrows to one delivery state (e.g. `failed` for an operator). */
@@ -110,17 +118,58 @@ export function newReference(submittedAt: string): string {
 export const RECOVERED_ERROR =
   'interrupted while sending (lease expired or restart): will look for it before creating again';
 
+/** The columns of a new ticket's row, in the order of `newTicketRow`'s values, for both engines' INSERT. */
+export const NEW_TICKET_COLUMNS = [
+  'reference',
+  'idempotency_key',
+  'delivery_key',
+  'request_hash',
+  'ticket_json',
+  'derived_json',
+  'priority',
+  'priority_rank',
+  'category',
+  'subject',
+  'submitted_at',
+  'first_response_due',
+  'resolution_due',
+  'state',
+  'next_attempt_at',
+  'external_id',
+  'delivered_at',
+  'stored_at',
+] as const;
+
 /**
- * A new ticket's row, in the column order both engines insert: reference, idempotency_key, delivery_key,
- * request_hash, ticket_json, derived_json, priority, priority_rank, category, subject, submitted_at,
- * first_response_due, resolution_due, next_attempt_at, stored_at.
+ * A new ticket: its row (`values`, in NEW_TICKET_COLUMNS order) and the stored ticket that row is, so an insert
+ * need not read back what it has just written. Due now, or already delivered when the outbox is the inbox.
  */
-export function newTicketRow(reference: string, ticket: Ticket, derived: DerivedTicket, now: Date) {
-  return [
+export function newTicket(reference: string, ticket: Ticket, derived: DerivedTicket, now: Date, inbox = false) {
+  const storedAt = now.toISOString();
+  const stored: StoredTicket = {
     reference,
-    ticket.idempotencyKey,
-    randomUUID(),
-    ticketHash(ticket),
+    idempotencyKey: ticket.idempotencyKey,
+    deliveryKey: randomUUID(),
+    requestHash: ticketHash(ticket),
+    ticket,
+    derived,
+    state: inbox ? 'delivered' : 'pending',
+    attempts: 0,
+    maybeCreated: false,
+    nextAttemptAt: inbox ? null : storedAt,
+    claimedBy: null,
+    leaseUntil: null,
+    lastError: null,
+    externalId: inbox ? reference : null,
+    externalUrl: null,
+    storedAt,
+    deliveredAt: inbox ? storedAt : null,
+  };
+  const values = [
+    reference,
+    stored.idempotencyKey,
+    stored.deliveryKey,
+    stored.requestHash,
     JSON.stringify(ticket),
     JSON.stringify(derived),
     derived.priority,
@@ -130,7 +179,11 @@ export function newTicketRow(reference: string, ticket: Ticket, derived: Derived
     derived.submittedAt,
     derived.firstResponseDue,
     derived.resolutionDue,
-    now.getTime(),
-    now.toISOString(),
+    stored.state,
+    inbox ? null : now.getTime(),
+    stored.externalId,
+    stored.deliveredAt,
+    storedAt,
   ];
+  return { values, stored };
 }

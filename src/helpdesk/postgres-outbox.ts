@@ -6,14 +6,16 @@ import { openMigratedPool, redactUrl } from '../storage/postgres.ts';
 import type { DerivedTicket, Ticket } from '../lib/ticket/index.ts';
 import { createGroupCommit, type GroupCommit } from './group-commit.ts';
 import {
+  NEW_TICKET_COLUMNS,
   newReference,
-  newTicketRow,
+  newTicket,
   RECOVERED_ERROR,
   type Claim,
   type DeliveryState,
   type Outbox,
   type Retry,
   type StoredTicket,
+  type StoreOptions,
   type StoreResult,
 } from './outbox.ts';
 
@@ -61,17 +63,20 @@ interface Pending {
   ticket: Ticket;
   derived: DerivedTicket;
   now: Date;
+  inbox: boolean;
 }
 
 export class PostgresOutbox implements Outbox {
   readonly location: string;
   readonly #pool: pg.Pool;
   readonly #group: GroupCommit<Pending, StoreResult>;
+  readonly #lookups: GroupCommit<string, { stored: StoredTicket | undefined }>;
 
   private constructor(url: string, pool: pg.Pool) {
     this.location = redactUrl(url);
     this.#pool = pool;
-    this.#group = createGroupCommit((batch) => this.#insertBatch(batch));
+    this.#group = createGroupCommit((batch) => this.#insertBatch(batch), { maxInFlight: 4 });
+    this.#lookups = createGroupCommit((keys: string[]) => this.#findMany(keys), { maxInFlight: 4 });
   }
 
   /** Connects (a pool of `max` connections) and migrates the schema forward. */
@@ -85,29 +90,35 @@ export class PostgresOutbox implements Outbox {
     return new PostgresOutbox(url, pool);
   }
 
-  store(ticket: Ticket, derived: DerivedTicket, now: Date): Promise<StoreResult> {
-    return this.#group.submit({ ticket, derived, now });
+  store(ticket: Ticket, derived: DerivedTicket, now: Date, options: StoreOptions = {}): Promise<StoreResult> {
+    return this.#group.submit({ ticket, derived, now, inbox: options.inbox ?? false });
   }
 
   /** One INSERT (one commit) for every ticket that arrived while the previous commit was in flight. */
   async #insertBatch(batch: Pending[]): Promise<Array<StoreResult | Error>> {
     for (let tries = 0; ; tries++) {
       const values: unknown[] = [];
-      const rows = batch.map(({ ticket, derived, now }) => {
+      const tickets = new Map<string, StoredTicket>();
+      const rows = batch.map(({ ticket, derived, now, inbox }) => {
         const start = values.length;
-        values.push(...newTicketRow(newReference(derived.submittedAt), ticket, derived, now));
-        return `(${Array.from({ length: 15 }, (_, i) => `$${start + i + 1}`).join(', ')})`;
+        const fresh = newTicket(newReference(derived.submittedAt), ticket, derived, now, inbox);
+        values.push(...fresh.values);
+        tickets.set(fresh.stored.reference, fresh.stored);
+        return `(${NEW_TICKET_COLUMNS.map((_, i) => `$${start + i + 1}`).join(', ')})`;
       });
       try {
+        // Only the references come back: the rows are the ones just built, no need to read them again.
         const inserted = await this.#pool.query(
-          `INSERT INTO ${TABLE} (reference, idempotency_key, delivery_key, request_hash, ticket_json, derived_json,
-            priority, priority_rank, category, subject, submitted_at, first_response_due, resolution_due,
-            next_attempt_at, stored_at)
+          `INSERT INTO ${TABLE} (${NEW_TICKET_COLUMNS.join(', ')})
           VALUES ${rows.join(', ')}
-          ON CONFLICT (idempotency_key) DO NOTHING RETURNING *`,
+          ON CONFLICT (idempotency_key) DO NOTHING RETURNING reference`,
           values,
         );
-        const created = new Map(inserted.rows.map((row: Row) => [String(row.idempotency_key), toStored(row)!]));
+        const created = new Map<string, StoredTicket>();
+        for (const row of inserted.rows as Array<{ reference: string }>) {
+          const stored = tickets.get(row.reference)!;
+          created.set(stored.idempotencyKey, stored);
+        }
         const keys = batch.map((p) => p.ticket.idempotencyKey);
         const missing = keys.filter((key) => !created.has(key));
         const existing = new Map<string, StoredTicket>();
@@ -134,8 +145,15 @@ export class PostgresOutbox implements Outbox {
     }
   }
 
+  /** Every request asks this before storing: lookups made in the same turn share one query (one round trip). */
   async findByKey(idempotencyKey: string): Promise<StoredTicket | undefined> {
-    return this.#one(`SELECT * FROM ${TABLE} WHERE idempotency_key = $1`, [idempotencyKey]);
+    return (await this.#lookups.submit(idempotencyKey)).stored;
+  }
+
+  async #findMany(keys: string[]): Promise<Array<{ stored: StoredTicket | undefined }>> {
+    const { rows } = await this.#pool.query(`SELECT * FROM ${TABLE} WHERE idempotency_key = ANY($1)`, [keys]);
+    const found = new Map((rows as Row[]).map((row) => [String(row.idempotency_key), toStored(row)]));
+    return keys.map((key) => ({ stored: found.get(key) }));
   }
 
   async get(reference: string): Promise<StoredTicket | undefined> {
@@ -224,7 +242,7 @@ export class PostgresOutbox implements Outbox {
   }
 
   async close(): Promise<void> {
-    await this.#group.drain();
+    await Promise.all([this.#group.drain(), this.#lookups.drain()]);
     if (!this.#pool.ended) await this.#pool.end();
   }
 

@@ -75,10 +75,17 @@ export function createTicketRuntime(options: TicketRuntimeOptions = {}): TicketR
     maxDelayMs: config.delivery.maxRetryMs,
     onEvent: options.onEvent ?? logEvent,
   });
+  // The local helpdesk is the outbox itself: a ticket is delivered by being stored (one commit, no lease).
+  const inbox = config.helpdesk.helpdesk === 'local';
   return {
     deps: {
       policy,
-      outbox,
+      outbox: inbox
+        ? {
+            store: (ticket, derived, now) => outbox.store(ticket, derived, now, { inbox }),
+            findByKey: (key) => outbox.findByKey(key),
+          }
+        : outbox,
       siteUrl: config.siteUrl,
       trustProxy: config.trustProxy,
       onUntrustedForwardedFor: once(() =>
@@ -87,7 +94,9 @@ export function createTicketRuntime(options: TicketRuntimeOptions = {}): TicketR
         ),
       ),
       rateLimiter: createRateLimiter({ burst: config.rateLimitBurst, globalPerMinute: config.rateLimitGlobal }),
-      onStored: () => delivery.wake(),
+      onStored: (ticket) => {
+        if (ticket.state !== 'delivered') delivery.wake();
+      },
     },
     outbox,
     delivery,

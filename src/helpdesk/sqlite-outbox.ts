@@ -1,19 +1,21 @@
 // The embedded outbox: one SQLite file (node:sqlite, WAL, fsync on commit), shared safely by the processes of one
 // machine. The schema carries a version (PRAGMA user_version) and migrates forward when opened.
-import type { DatabaseSync } from 'node:sqlite';
-import { openSqliteFile } from '../storage/sqlite.ts';
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import { openSqliteFile, WalSync } from '../storage/sqlite.ts';
 import type { DerivedTicket, Ticket } from '../lib/ticket/index.ts';
 import { createGroupCommit } from './group-commit.ts';
 import {
   DEFAULT_OUTBOX_PATH,
+  NEW_TICKET_COLUMNS,
   newReference,
-  newTicketRow,
+  newTicket,
   RECOVERED_ERROR,
   type Claim,
   type DeliveryState,
   type Outbox,
   type Retry,
   type StoredTicket,
+  type StoreOptions,
   type StoreResult,
 } from './outbox.ts';
 
@@ -59,19 +61,23 @@ export const SQLITE_MIGRATIONS = [
 export const SQLITE_SCHEMA_VERSION = SQLITE_MIGRATIONS.length;
 
 type Row = Record<string, string | number | null>;
+type Pending = { ticket: Ticket; derived: DerivedTicket; now: Date; inbox: boolean };
 
 export class SqliteOutbox implements Outbox {
   readonly location: string;
   readonly #db: DatabaseSync;
-  readonly #group = createGroupCommit((batch: Array<{ ticket: Ticket; derived: DerivedTicket; now: Date }>) =>
-    this.#commitBatch(batch),
-  );
+  readonly #wal: WalSync;
+  readonly #group = createGroupCommit((batch: Pending[]) => this.#commitBatch(batch), { maxInFlight: 4 });
+  /** Compiled once per statement text: preparing costs more than running these small statements. */
+  readonly #statements = new Map<string, StatementSync>();
 
   /** Opens (and creates: folder 0700, file 0600, as tickets hold personal data) the file; `:memory:` for tests. */
   constructor(path: string = DEFAULT_OUTBOX_PATH) {
     this.location = path;
-    this.#db = openSqliteFile(path);
+    // Durable before we answer, like synchronous = FULL, but with the log's fsync off the event loop (#durable).
+    this.#db = openSqliteFile(path, { syncOnCommit: false });
     this.#migrate();
+    this.#wal = new WalSync(path, this.#db);
   }
 
   #migrate(): void {
@@ -98,45 +104,57 @@ export class SqliteOutbox implements Outbox {
     }
   }
 
-  store(ticket: Ticket, derived: DerivedTicket, now: Date): Promise<StoreResult> {
-    return this.#group.submit({ ticket, derived, now });
+  store(ticket: Ticket, derived: DerivedTicket, now: Date, options: StoreOptions = {}): Promise<StoreResult> {
+    return this.#group.submit({ ticket, derived, now, inbox: options.inbox ?? false });
+  }
+
+  /** Every write resolves only after this: its transaction is on disk, not just in the page cache. */
+  #durable(): Promise<void> {
+    return this.#wal.sync();
+  }
+
+  #statement(sql: string): StatementSync {
+    let statement = this.#statements.get(sql);
+    if (!statement) this.#statements.set(sql, (statement = this.#db.prepare(sql)));
+    return statement;
   }
 
   /** Every ticket that arrived since the last commit, in one transaction: one fsync for all of them. */
-  async #commitBatch(batch: Array<{ ticket: Ticket; derived: DerivedTicket; now: Date }>) {
+  async #commitBatch(batch: Pending[]) {
     if (batch.length > 1) {
       try {
         this.#db.exec('BEGIN IMMEDIATE');
-        const results = batch.map(({ ticket, derived, now }) => this.#insert(ticket, derived, now));
+        const results = batch.map((pending) => this.#insert(pending));
         this.#db.exec('COMMIT');
+        await this.#durable();
         return results;
       } catch {
         if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
         // One bad apple (or a busy file): store them one by one, so each gets its own answer.
       }
     }
-    return batch.map(({ ticket, derived, now }) => {
+    const results = batch.map((pending) => {
       try {
-        return this.#insert(ticket, derived, now);
+        return this.#insert(pending);
       } catch (error) {
         return error instanceof Error ? error : new Error(String(error));
       }
     });
+    await this.#durable();
+    return results;
   }
 
-  #insert(ticket: Ticket, derived: DerivedTicket, now: Date): StoreResult {
-    const existing = this.#byKey(ticket.idempotencyKey);
-    if (existing) return { stored: existing, created: false };
-    const insert = this.#db.prepare(`
-      INSERT INTO tickets (reference, idempotency_key, delivery_key, request_hash, ticket_json, derived_json, priority,
-        priority_rank, category, subject, submitted_at, first_response_due, resolution_due, next_attempt_at, stored_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  #insert({ ticket, derived, now, inbox }: Pending): StoreResult {
+    const insert = this.#statement(`
+      INSERT INTO tickets (${NEW_TICKET_COLUMNS.join(', ')})
+      VALUES (${NEW_TICKET_COLUMNS.map(() => '?').join(', ')})
       ON CONFLICT (idempotency_key) DO NOTHING`);
     for (let tries = 0; ; tries++) {
-      const reference = newReference(derived.submittedAt);
+      const { values, stored } = newTicket(newReference(derived.submittedAt), ticket, derived, now, inbox);
       try {
-        const result = insert.run(...newTicketRow(reference, ticket, derived, now));
-        return { stored: this.#byKey(ticket.idempotencyKey)!, created: result.changes === 1 };
+        if (insert.run(...values).changes === 1) return { stored, created: true };
+        // The key is stored already (a retry, or another process got there first): answer with that ticket.
+        return { stored: this.#byKey(ticket.idempotencyKey)!, created: false };
       } catch (error) {
         // A reference already taken (1 in 33 million a day): draw another one.
         if (tries < 5 && /UNIQUE constraint failed: tickets\.reference/.test(String(error))) continue;
@@ -150,57 +168,56 @@ export class SqliteOutbox implements Outbox {
   }
 
   async get(reference: string): Promise<StoredTicket | undefined> {
-    return toStored(this.#db.prepare('SELECT * FROM tickets WHERE reference = ?').get(reference) as Row);
+    return toStored(this.#statement('SELECT * FROM tickets WHERE reference = ?').get(reference) as Row);
   }
 
   async list(options: { state?: DeliveryState; limit?: number } = {}): Promise<StoredTicket[]> {
     const where = options.state ? 'WHERE state = ?' : '';
     const params = options.state ? [options.state] : [];
-    const rows = this.#db
-      .prepare(`SELECT * FROM tickets ${where} ORDER BY stored_at DESC, rowid DESC LIMIT ?`)
-      .all(...params, options.limit ?? -1) as Row[];
+    const rows = this.#statement(`SELECT * FROM tickets ${where} ORDER BY stored_at DESC, rowid DESC LIMIT ?`).all(
+      ...params,
+      options.limit ?? -1,
+    ) as Row[];
     return rows.map((row) => toStored(row)!);
   }
 
   async claimNext({ now, owner, leaseMs }: Claim): Promise<StoredTicket | undefined> {
     // One statement, so one write lock: two processes never lease the same row.
-    const row = this.#db
-      .prepare(
-        `UPDATE tickets SET state = 'sending', attempts = attempts + 1, claimed_by = ?, lease_until = ?
+    const row = this.#statement(
+      `UPDATE tickets SET state = 'sending', attempts = attempts + 1, claimed_by = ?, lease_until = ?
         WHERE rowid = (
           SELECT rowid FROM tickets WHERE state IN ('pending', 'failed') AND next_attempt_at <= ?
           ORDER BY priority_rank, rowid LIMIT 1)
         RETURNING *`,
-      )
-      .get(owner, now.getTime() + leaseMs, now.getTime()) as Row | undefined;
+    ).get(owner, now.getTime() + leaseMs, now.getTime()) as Row | undefined;
+    // The lease is on disk before anything is sent: after a crash, recovery knows to look before creating.
+    if (row) await this.#durable();
     return toStored(row);
   }
 
   async renewLease(reference: string, owner: string, until: Date): Promise<boolean> {
-    const result = this.#db
-      .prepare(`UPDATE tickets SET lease_until = ? WHERE reference = ? AND state = 'sending' AND claimed_by = ?`)
-      .run(until.getTime(), reference, owner);
+    const result = this.#statement(
+      `UPDATE tickets SET lease_until = ? WHERE reference = ? AND state = 'sending' AND claimed_by = ?`,
+    ).run(until.getTime(), reference, owner);
+    await this.#durable();
     return result.changes === 1;
   }
 
   async recover({ now, owner, retryAt }: { now: Date; owner: string; retryAt: Date }): Promise<number> {
-    const result = this.#db
-      .prepare(
-        `UPDATE tickets SET state = 'pending', maybe_created = 1, next_attempt_at = ?, claimed_by = NULL,
+    const result = this.#statement(
+      `UPDATE tickets SET state = 'pending', maybe_created = 1, next_attempt_at = ?, claimed_by = NULL,
           lease_until = NULL, last_error = ?
         WHERE state = 'sending' AND (lease_until <= ? OR claimed_by = ?)`,
-      )
-      .run(retryAt.getTime(), RECOVERED_ERROR, now.getTime(), owner);
+    ).run(retryAt.getTime(), RECOVERED_ERROR, now.getTime(), owner);
+    if (result.changes > 0) await this.#durable();
     return Number(result.changes);
   }
 
   async nextAttemptTime(): Promise<number | undefined> {
-    const row = this.#db
-      .prepare(
-        `SELECT MIN(CASE WHEN state = 'sending' THEN lease_until ELSE next_attempt_at END) AS next
+    const row = this.#statement(
+      `SELECT MIN(CASE WHEN state = 'sending' THEN lease_until ELSE next_attempt_at END) AS next
         FROM tickets WHERE state IN ('pending', 'failed', 'sending')`,
-      )
-      .get() as { next: number | null };
+    ).get() as { next: number | null };
     return row.next ?? undefined;
   }
 
@@ -211,44 +228,44 @@ export class SqliteOutbox implements Outbox {
   ): Promise<void> {
     // Whoever holds the lease now, the ticket exists in the helpdesk: record it (a later holder looks first
     // and finds the same one).
-    this.#db
-      .prepare(
-        `UPDATE tickets SET state = 'delivered', external_id = ?, external_url = ?, delivered_at = ?,
+    this.#statement(
+      `UPDATE tickets SET state = 'delivered', external_id = ?, external_url = ?, delivered_at = ?,
         next_attempt_at = NULL, last_error = NULL, claimed_by = NULL, lease_until = NULL
         WHERE reference = ? AND state != 'delivered'`,
-      )
-      .run(receipt.externalId, receipt.externalUrl ?? null, now.toISOString(), reference);
+    ).run(receipt.externalId, receipt.externalUrl ?? null, now.toISOString(), reference);
+    await this.#durable();
   }
 
   async markRetry(reference: string, owner: string, retry: Retry): Promise<void> {
-    this.#db
-      .prepare(
-        `UPDATE tickets SET state = ?, last_error = ?, next_attempt_at = ?, claimed_by = NULL, lease_until = NULL,
+    this.#statement(
+      `UPDATE tickets SET state = ?, last_error = ?, next_attempt_at = ?, claimed_by = NULL, lease_until = NULL,
         maybe_created = MAX(maybe_created, ?) WHERE reference = ? AND state = 'sending' AND claimed_by = ?`,
-      )
-      .run(retry.state, retry.error.slice(0, 2000), retry.at.getTime(), retry.maybeCreated ? 1 : 0, reference, owner);
+    ).run(retry.state, retry.error.slice(0, 2000), retry.at.getTime(), retry.maybeCreated ? 1 : 0, reference, owner);
+    await this.#durable();
   }
 
   async retryNow(reference: string, now: Date): Promise<boolean> {
-    const result = this.#db
-      .prepare(
-        `UPDATE tickets SET
+    const result = this.#statement(
+      `UPDATE tickets SET
           maybe_created = CASE WHEN state = 'sending' THEN 1 ELSE maybe_created END,
           state = CASE WHEN state = 'sending' THEN 'pending' ELSE state END,
           claimed_by = NULL, lease_until = NULL, next_attempt_at = ?
         WHERE reference = ? AND (state IN ('pending', 'failed') OR (state = 'sending' AND lease_until <= ?))`,
-      )
-      .run(now.getTime(), reference, now.getTime());
+    ).run(now.getTime(), reference, now.getTime());
+    await this.#durable();
     return result.changes === 1;
   }
 
   async close(): Promise<void> {
     await this.#group.drain();
-    if (this.#db.isOpen) this.#db.close();
+    if (this.#db.isOpen) {
+      this.#wal.close();
+      this.#db.close();
+    }
   }
 
   #byKey(idempotencyKey: string): StoredTicket | undefined {
-    return toStored(this.#db.prepare('SELECT * FROM tickets WHERE idempotency_key = ?').get(idempotencyKey) as Row);
+    return toStored(this.#statement('SELECT * FROM tickets WHERE idempotency_key = ?').get(idempotencyKey) as Row);
   }
 }
 

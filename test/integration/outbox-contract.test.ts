@@ -145,6 +145,41 @@ describe.each(outboxKinds())('the $name outbox', (kind: OutboxKind) => {
     expect(await outbox.nextAttemptTime()).toBeUndefined();
   });
 
+  it('stores a ticket as delivered when the outbox is the inbox, never to be leased', async () => {
+    const ticket = ticketOf('critical', 'contract-inbox-000001');
+    const derived = deriveTicket(ticket, policy, now);
+    const { stored, created } = await outbox.store(ticket, derived, now, { inbox: true });
+    expect(created).toBe(true);
+    expect(stored).toMatchObject({
+      state: 'delivered',
+      externalId: stored.reference,
+      deliveredAt: now.toISOString(),
+      storedAt: now.toISOString(),
+      nextAttemptAt: null,
+      attempts: 0,
+    });
+    expect(await outbox.get(stored.reference)).toEqual(stored);
+    expect(await outbox.claimNext({ now: at(60_000), owner: 'A', leaseMs: 60_000 })).toBeUndefined();
+    expect(await outbox.nextAttemptTime()).toBeUndefined();
+    // A retry of the same draft gets the same ticket back.
+    const again = await outbox.store(ticket, derived, at(1_000), { inbox: true });
+    expect([again.created, again.stored.reference]).toEqual([false, stored.reference]);
+  });
+
+  it('answers many concurrent look-ups and stores, each with its own ticket', async () => {
+    const keys = Array.from({ length: 40 }, (_, i) => `contract-many-${String(i).padStart(8, '0')}`);
+    const stored = await Promise.all(keys.map((key, i) => store(outbox, i % 2 ? 'low' : 'high', key)));
+    expect(new Set(stored.map((t) => t.reference)).size).toBe(keys.length);
+    const asked = [...keys, 'contract-missing-000001', keys[0]!];
+    const found = await Promise.all(asked.map((key) => outbox.findByKey(key)));
+    expect(found.map((t) => t?.reference)).toEqual([
+      ...stored.map((t) => t.reference),
+      undefined,
+      stored[0]!.reference,
+    ]);
+    expect(found.map((t) => t?.idempotencyKey)).toEqual([...keys, undefined, keys[0]]);
+  });
+
   it('makes references from the support team date and an unambiguous alphabet', () => {
     for (let i = 0; i < 200; i++) {
       expect(newReference('2026-11-24T21:30:00-05:00')).toMatch(/^DT-20261124-[0-9A-HJKMNP-TV-Z]{5}$/);

@@ -1,5 +1,6 @@
 // The support policy as data: what content/support-policy.json may contain, checked field by field.
-import { IANAZone, DateTime } from 'luxon';
+import { DateTime } from 'luxon';
+import { isTimeZone } from '../time-zone.ts';
 import { z } from 'zod';
 
 export const PRIORITIES = ['critical', 'high', 'normal', 'low'] as const;
@@ -116,7 +117,7 @@ export const supportPolicySchema = z
     $schema: z.string().optional(),
     timeZone: z
       .string({ error: 'must be an IANA time zone name such as "America/New_York"' })
-      .refine((zone) => IANAZone.isValidZone(zone), {
+      .refine(isTimeZone, {
         error: 'must be an IANA time zone name such as "America/New_York"',
       })
       .meta({

@@ -2,34 +2,66 @@
 import { DateTime } from 'luxon';
 import { minutesOfDay, WEEKDAYS, type SupportPolicy } from '../policy/schema.ts';
 
-export interface OpenSpan {
-  opens: DateTime;
-  closes: DateTime;
+/** An opening span as epoch milliseconds: [opens, closes). */
+interface OpenSpan {
+  opens: number;
+  closes: number;
 }
 
 export interface BusinessCalendar {
   zone: string;
   holidays: ReadonlySet<string>;
   weekSpans: SupportPolicy['businessHours'];
+  /** The opening spans of each local date asked about so far: a date's spans never change for one policy. */
+  days: Map<string, OpenSpan[]>;
 }
+
+// One calendar per policy object, so every ticket filed under a policy shares the dates already worked out:
+// turning wall-clock hours into instants (time zone rules, daylight saving) is the costly part of a due time.
+const calendars = new WeakMap<SupportPolicy, BusinessCalendar>();
+
+/** Dates remembered per calendar; about ten years of dates, cleared when full (a cache, not a record). */
+const MAX_REMEMBERED_DAYS = 4000;
 
 export function businessCalendar(policy: SupportPolicy): BusinessCalendar {
-  return {
-    zone: policy.timeZone,
-    holidays: new Set(policy.holidays),
-    weekSpans: policy.businessHours,
-  };
+  let calendar = calendars.get(policy);
+  if (!calendar) {
+    calendar = {
+      zone: policy.timeZone,
+      holidays: new Set(policy.holidays),
+      weekSpans: policy.businessHours,
+      days: new Map(),
+    };
+    calendars.set(policy, calendar);
+  }
+  return calendar;
 }
 
-/** The opening spans of the local day containing `instant` (empty on a closed weekday or a holiday). */
-function openSpansOn(instant: DateTime, calendar: BusinessCalendar): OpenSpan[] {
-  const day = instant.setZone(calendar.zone);
-  if (calendar.holidays.has(day.toISODate()!)) return [];
-  const spans = calendar.weekSpans[WEEKDAYS[day.weekday - 1]!];
-  return spans.map(([opens, closes]) => ({
-    opens: wallClock(day, opens),
-    closes: wallClock(day, closes),
-  }));
+/** The opening spans of a local date `YYYY-MM-DD` (none on a closed weekday or a holiday). */
+function openSpansOn(date: string, calendar: BusinessCalendar): OpenSpan[] {
+  let spans = calendar.days.get(date);
+  if (spans) return spans;
+  if (calendar.holidays.has(date)) spans = [];
+  else {
+    const day = DateTime.fromISO(date, { zone: calendar.zone });
+    spans = calendar.weekSpans[WEEKDAYS[day.weekday - 1]!].map(([opens, closes]) => ({
+      opens: wallClock(day, opens).toMillis(),
+      closes: wallClock(day, closes).toMillis(),
+    }));
+  }
+  if (calendar.days.size >= MAX_REMEMBERED_DAYS) calendar.days.clear();
+  calendar.days.set(date, spans);
+  return spans;
+}
+
+/** The local date of an instant in the calendar's zone. */
+function localDate(instant: DateTime, calendar: BusinessCalendar): string {
+  return instant.setZone(calendar.zone).toISODate()!;
+}
+
+/** The calendar date after `date` (plain date arithmetic: no time zone is involved in counting days). */
+function nextDate(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
 /**
@@ -49,7 +81,7 @@ function wallClock(day: DateTime, hhmm: string): DateTime {
 
 export function isOpenAt(instant: DateTime, calendar: BusinessCalendar): boolean {
   const t = instant.toMillis();
-  return openSpansOn(instant, calendar).some((s) => s.opens.toMillis() <= t && t < s.closes.toMillis());
+  return openSpansOn(localDate(instant, calendar), calendar).some((s) => s.opens <= t && t < s.closes);
 }
 
 /** Safety stop: a policy with opening hours reaches any target well within ten years. */
@@ -61,16 +93,17 @@ const MAX_DAYS = 3660;
  */
 export function addBusinessMinutes(start: DateTime, minutes: number, calendar: BusinessCalendar): DateTime {
   let remainingMs = minutes * 60_000;
-  let day = start.setZone(calendar.zone).startOf('day');
+  const startMs = start.toMillis();
+  let date = localDate(start, calendar);
   for (let i = 0; i < MAX_DAYS; i++) {
-    for (const span of openSpansOn(day, calendar)) {
-      const from = Math.max(span.opens.toMillis(), start.toMillis());
-      const availableMs = span.closes.toMillis() - from;
+    for (const span of openSpansOn(date, calendar)) {
+      const from = Math.max(span.opens, startMs);
+      const availableMs = span.closes - from;
       if (availableMs <= 0) continue;
       if (remainingMs <= availableMs) return DateTime.fromMillis(from + remainingMs, { zone: calendar.zone });
       remainingMs -= availableMs;
     }
-    day = day.plus({ days: 1 }).startOf('day');
+    date = nextDate(date);
   }
   throw new Error(`no business hours within ${MAX_DAYS} days of ${start.toISO()}: check businessHours`);
 }

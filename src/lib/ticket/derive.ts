@@ -21,7 +21,7 @@ export interface DerivableTicket extends TriageAnswers {
 
 export function deriveTicket(ticket: DerivableTicket, policy: SupportPolicy, now: Date): DerivedTicket {
   // Whole seconds: due times read cleanly, and nobody promises a response to the millisecond.
-  const filed = DateTime.fromJSDate(now, { zone: policy.timeZone }).startOf('second');
+  const filed = DateTime.fromMillis(Math.floor(now.getTime() / 1000) * 1000, { zone: policy.timeZone });
   const submittedAt = filed.toISO({ suppressMilliseconds: true })!;
   const { priority, reasons } = triage(ticket, policy);
   const requested = ticket.customerUrgency?.requested;

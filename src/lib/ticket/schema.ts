@@ -1,5 +1,5 @@
 // The ticket a customer files: one schema for the form and for POST /api/tickets.
-import { IANAZone } from 'luxon';
+import { isTimeZone } from '../time-zone.ts';
 import { z } from 'zod';
 import { PRIORITIES } from '../policy/schema.ts';
 import { checkAffectedUsers, impactShape, isoInstant } from '../triage/answers.ts';
@@ -125,7 +125,7 @@ export const ticketShape = {
   contact: contactSchema,
   customerTimeZone: z
     .string({ error: 'must be an IANA time zone such as "America/Chicago"' })
-    .refine((zone) => IANAZone.isValidZone(zone), {
+    .refine(isTimeZone, {
       error: 'must be an IANA time zone such as "America/Chicago"',
     })
     .optional(),

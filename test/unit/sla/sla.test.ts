@@ -190,6 +190,21 @@ describe('addBusinessMinutes', () => {
     expect(yearLater.isValid).toBe(true);
   });
 
+  it('remembers the dates it worked out per policy, with the same answers as a policy seen for the first time', () => {
+    const shared = defaultPolicy();
+    // Every 7 hours 13 minutes for a year: weekends, holidays and both daylight-saving changes, asked twice.
+    const instants = Array.from({ length: 1200 }, (_, i) =>
+      DateTime.fromISO('2026-01-01T00:00:00Z')
+        .plus({ minutes: i * 433 })
+        .toISO()!,
+    );
+    const fresh = instants.map((t) => slaFor('normal', t, defaultPolicy()));
+    expect(instants.map((t) => slaFor('normal', t, shared))).toEqual(fresh);
+    expect(instants.map((t) => slaFor('normal', t, shared))).toEqual(fresh);
+    expect(businessCalendar(shared)).toBe(businessCalendar(shared));
+    expect(businessCalendar(shared)).not.toBe(businessCalendar(defaultPolicy()));
+  });
+
   it('stops with an error when nothing ever opens', () => {
     expect(() => addBusinessMinutes(at('2026-11-23T09:00:00-05:00'), 60, calendarWith({}))).toThrow(
       /no business hours/,
