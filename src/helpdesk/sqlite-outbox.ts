@@ -2,6 +2,7 @@
 // machine. The schema carries a version (PRAGMA user_version) and migrates forward when opened.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { openSqliteFile, WalSync } from '../storage/sqlite.ts';
+import { WalCheckpointer } from '../storage/sqlite-checkpoint.ts';
 import type { DerivedTicket, Ticket } from '../lib/ticket/index.ts';
 import { createGroupCommit } from './group-commit.ts';
 import {
@@ -67,6 +68,7 @@ export class SqliteOutbox implements Outbox {
   readonly location: string;
   readonly #db: DatabaseSync;
   readonly #wal: WalSync;
+  readonly #checkpointer: WalCheckpointer;
   readonly #group = createGroupCommit((batch: Pending[]) => this.#commitBatch(batch), { maxInFlight: 4 });
   /** Compiled once per statement text: preparing costs more than running these small statements. */
   readonly #statements = new Map<string, StatementSync>();
@@ -78,6 +80,7 @@ export class SqliteOutbox implements Outbox {
     this.#db = openSqliteFile(path, { syncOnCommit: false });
     this.#migrate();
     this.#wal = new WalSync(path, this.#db);
+    this.#checkpointer = new WalCheckpointer(path, this.#db);
   }
 
   #migrate(): void {
@@ -109,8 +112,9 @@ export class SqliteOutbox implements Outbox {
   }
 
   /** Every write resolves only after this: its transaction is on disk, not just in the page cache. */
-  #durable(): Promise<void> {
-    return this.#wal.sync();
+  async #durable(): Promise<void> {
+    await this.#wal.sync();
+    this.#checkpointer.committed();
   }
 
   #statement(sql: string): StatementSync {
@@ -258,6 +262,7 @@ export class SqliteOutbox implements Outbox {
 
   async close(): Promise<void> {
     await this.#group.drain();
+    await this.#checkpointer.close();
     if (this.#db.isOpen) {
       this.#wal.close();
       this.#db.close();
