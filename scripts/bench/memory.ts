@@ -16,8 +16,11 @@ export const BUILD_PHASES: { name: string; marker: RegExp }[] = [
   { name: 'Vite build: MDX compiled and bundled', marker: /Building server entrypoints/ },
   { name: 'prerender: every page rendered to HTML', marker: /prerendering static routes/ },
   { name: 'sitemap, link check', marker: /Rearranging server assets/ },
-  { name: 'Pagefind index', marker: /\[dialtone:link-check\]/ },
-  { name: 'finish', marker: /\[dialtone:pagefind\]/ },
+  { name: 'Astro finishes and exits', marker: /\[dialtone:link-check\]/ },
+  // scripts/build.ts, in its own process once Astro's has exited (src/build/after-astro.ts)
+  { name: 'Pagefind index', marker: /\[dialtone:pagefind\] indexing/ },
+  { name: 'brotli and gzip copies', marker: /\[dialtone:pagefind\] Pagefind indexed/ },
+  { name: 'finish', marker: /\[dialtone:precompress\]/ },
 ];
 
 /** Pagefind's indexing binary (`pagefind_extended`, shown as `pagefind_extend`); the rest is Astro's Node. */
@@ -100,9 +103,8 @@ export async function memorySection(ctx: BenchContext): Promise<string> {
   const contentDir = path.join(ctx.work, `memory-${n}`);
   writeOurContent(contentDir, 'content', corpusFrom('content', ctx.seed, n));
   const outDir = path.join(ctx.outRoot, `dist-memory-${n}`);
-  ctx.log(`memory: building ${n} articles with npm run build, then with plain astro build`);
+  ctx.log(`memory: building ${n} articles with npm run build`);
   const ours = await buildOurs(contentDir, outDir);
-  const plain = await buildOurs(contentDir, outDir, { plainAstro: true });
   const phases = phaseMemory(ours);
   const top = phases.reduce((a, b) => (b.peak > a.peak ? b : a));
   return [
@@ -111,9 +113,6 @@ export async function memorySection(ctx: BenchContext): Promise<string> {
       `(target: under 4 GB at 10,000), highest in "${top.name}". Phases are marked by the build's own log lines; ` +
       'RSS is sampled every 200 ms over the process tree.\n',
     phaseTable(phases),
-    `\nThe same build as plain \`astro build\` (without MIMALLOC_PURGE_DELAY=0): ${seconds(plain.ms)}, peak ` +
-      `${gb(plain.peakRss)}.\n`,
-    phaseTable(phaseMemory(plain)),
     '',
     MEMORY_FINDINGS,
   ].join('\n');
