@@ -7,6 +7,7 @@ import { defineConfig } from 'astro/config';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { articleMdx } from './src/build/article-mdx.ts';
 import { handOffToBuildScript } from './src/build/after-astro.ts';
 import { hydrateOnInteraction } from './src/build/hydrate-on-interaction.ts';
 import { linkCheck } from './src/build/link-check.ts';
@@ -43,6 +44,7 @@ export default defineConfig({
   adapter: node({ mode: 'standalone' }),
   integrations: [
     mdx(),
+    articleMdx(),
     react(),
     hydrateOnInteraction(),
     sitemap({ filter: (page) => !page.includes('/support/new') }),
