@@ -96,7 +96,9 @@ inside the build through \`--import\`, and with V8's heap capped), and what chan
   on top of Astro's process; \`npm run build\` now runs it (and the brotli and gzip copies) after Astro has
   exited (src/build/after-astro.ts), so the two no longer add up.
 - \`MIMALLOC_PURGE_DELAY=0\` (scripts/build.ts) returns the bundler's freed pages to the system: it took the
-  old build from 3.8 to 3.0 GB at 5,000 and from 6.4 to 5.1 GB at 10,000.
+  old build from 3.8 to 3.0 GB at 5,000 and from 6.4 to 5.1 GB at 10,000. With the articles out of the bundle
+  it no longer moves the peak (without it: 1.73 GB at 5,000, 2.09 GB at 10,000, within the runs' noise).
+
 Before (30 Nov 2026, 10,000 articles): 5.11 GB peak (bundling) and 5.10 GB (Pagefind beside Astro), 172.5 s.`;
 
 export async function memorySection(ctx: BenchContext): Promise<string> {
