@@ -3,10 +3,10 @@
 // (src/build/after-astro.ts). Every way of building the site (npm start, CI, deploy, the benchmarks) runs this.
 // MIMALLOC_PURGE_DELAY=0: Vite's bundler (Rolldown, native code with its own allocator, mimalloc) frees its
 // module graph after bundling, but mimalloc kept those pages; at 5,000 articles that was about 0.8 GB held
-// through prerendering (bench/results.md). The allocator reads it once at start-up, so it is set here, in the
+// through prerendering when every article was a module (bench/results.md; now within the noise). The allocator reads it once at start-up, so it is set here, in the
 // environment of a new process, not in astro.config.mjs.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CLIENT_DIR_FILE_ENV, finishSite } from '../src/build/after-astro.ts';
@@ -18,7 +18,8 @@ const run = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'bu
   env: { MIMALLOC_PURGE_DELAY: '0', ...process.env, [CLIENT_DIR_FILE_ENV]: clientDirFile },
   stdio: 'inherit',
 });
-const clientDir = run.status === 0 ? readFileSync(clientDirFile, 'utf8') : undefined;
+// No file when Astro failed, or built nothing (`--help`): exit as Astro did.
+const clientDir = run.status === 0 && existsSync(clientDirFile) ? readFileSync(clientDirFile, 'utf8') : undefined;
 rmSync(handOff, { recursive: true, force: true });
 if (clientDir === undefined) process.exit(run.status ?? 1);
 

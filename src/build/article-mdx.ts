@@ -2,6 +2,7 @@
 // Shiki's theme, GFM, smart punctuation), resolved from astro.config.mjs, as the virtual module
 // `virtual:dialtone/markdown-options`. Articles are compiled while their page renders, not bundled one module
 // each (at 10,000 articles Vite's bundler held 0.42 GB per 1,000 of them): see src/data/article-content.ts.
+// It also keeps Astro rendering the pages in the mode it used while articles were modules (selfPropagating).
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
 

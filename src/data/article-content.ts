@@ -34,9 +34,11 @@ function evaluate(code: string, file: string): Compiled {
       (_, names: string) => `const {${names.replaceAll(' as ', ': ')}} = arguments[0];`,
     )
     .replace(/^export (const|function) /gm, '$1 ');
-  // The content rules forbid imports in articles; anything else the compiler emits would need a bundler.
+  // The content rules forbid imports in articles; a local image (`![](./a.png)`) would be one too, and needs a bundler.
   if (/^\s*(import|export)\b/m.test(body))
-    throw new Error(`${file}: the compiled article imports or exports more than the JSX runtime`);
+    throw new Error(
+      `${file}: the article needs a module (an import or a local image): link images from public/ by URL instead`,
+    );
   return new Function(`${body}\nreturn { MDXContent, getHeadings };`)({ Fragment, jsx, jsxs }) as Compiled;
 }
 
