@@ -57,7 +57,11 @@ export async function precompressSite(root: string): Promise<{ copies: number; f
   let next = 0;
   let copies = 0;
   const worker = async () => {
-    while (next < files.length) copies += await precompressFile(root, files[next++]!);
+    while (next < files.length) {
+      // Awaited first: `copies += await ...` would read `copies` before the await and lose other workers' counts.
+      const written = await precompressFile(root, files[next++]!);
+      copies += written;
+    }
   };
   await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
   return { copies, files: files.length };

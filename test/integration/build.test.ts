@@ -69,6 +69,8 @@ describe('npm run build', () => {
       expect(existsSync(path.join(client, `${file}.br`)), file).toBe(true);
       expect(existsSync(path.join(client, `${file}.gz`)), file).toBe(true);
     }
+    const copies = readdirSync(client, { recursive: true, encoding: 'utf8' }).filter((file) => /\.(br|gz)$/.test(file));
+    expect(output).toContain(`wrote ${copies.length} brotli and gzip copies`);
   });
 
   it("renders an article's MDX body with the playbook components and its table of contents", () => {
