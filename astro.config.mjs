@@ -7,10 +7,10 @@ import { defineConfig } from 'astro/config';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { articleMdx } from './src/build/article-mdx.ts';
+import { handOffToBuildScript } from './src/build/after-astro.ts';
 import { hydrateOnInteraction } from './src/build/hydrate-on-interaction.ts';
 import { linkCheck } from './src/build/link-check.ts';
-import { pagefindIndex } from './src/build/pagefind.ts';
-import { precompress } from './src/build/precompress.ts';
 import { staticHeaders } from './src/build/static-headers.ts';
 import { statusCadence } from './src/build/status-cadence.ts';
 import { ticketServerStart } from './src/build/ticket-server.ts';
@@ -44,16 +44,16 @@ export default defineConfig({
   adapter: node({ mode: 'standalone' }),
   integrations: [
     mdx(),
+    articleMdx(),
     react(),
     hydrateOnInteraction(),
     sitemap({ filter: (page) => !page.includes('/support/new') }),
     linkCheck(),
-    pagefindIndex(),
     ticketServerStart(),
     staticHeaders(),
     statusCadence(),
-    // Last: after Pagefind has written its files.
-    precompress(),
+    // `npm run build` indexes the pages with Pagefind and compresses them once Astro has exited (its memory freed).
+    handOffToBuildScript(),
   ],
   build: { format: 'directory', inlineStylesheets: 'always' },
   server: { host: process.env.HOST || '127.0.0.1', port: Number(process.env.PORT) || 4321 },

@@ -77,7 +77,7 @@ function load(url: string, kind: 'valid' | 'invalid', connections: number, amoun
 
 export async function benchEndpoint(options: { runs: number; connections: number; amount: number }) {
   const { runs, connections, amount } = options;
-  if (spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { stdio: 'ignore' }).status !== 0) {
+  if (spawnSync(process.execPath, ['scripts/build.ts'], { stdio: 'ignore' }).status !== 0) {
     throw new Error('npm run build failed: the endpoint bench needs the built server');
   }
   const work = mkdtempSync(path.join(tmpdir(), 'dialtone-bench-endpoint-'));

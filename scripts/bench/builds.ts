@@ -13,30 +13,18 @@ export function contentCacheDir(contentDir: string): string {
   return path.join(tmpdir(), 'dialtone-astro-cache', hash);
 }
 
-/**
- * Builds our site from `contentDir` into `outDir`; throws with the output's tail when the build fails.
- * `plainAstro`: `astro build` itself, without scripts/build.ts's memory settings (to show what they save).
- */
+/** Builds our site from `contentDir` into `outDir`; throws with the output's tail when the build fails. */
 export async function buildOurs(
   contentDir: string,
   outDir: string,
-  { env = {}, plainAstro = false }: { env?: NodeJS.ProcessEnv; plainAstro?: boolean } = {},
+  { env = {} }: { env?: NodeJS.ProcessEnv } = {},
 ): Promise<MeasuredRun> {
   rmSync(outDir, { recursive: true, force: true });
   rmSync(contentCacheDir(contentDir), { recursive: true, force: true });
   rmSync(path.join('node_modules', '.vite'), { recursive: true, force: true });
-  const run = await measured(
-    process.execPath,
-    [
-      ...(plainAstro ? ['node_modules/astro/bin/astro.mjs', 'build'] : ['scripts/build.ts']),
-      '--force',
-      '--outDir',
-      outDir,
-    ],
-    {
-      env: { ...process.env, CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1', ...env },
-    },
-  );
+  const run = await measured(process.execPath, ['scripts/build.ts', '--force', '--outDir', outDir], {
+    env: { ...process.env, CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+  });
   if (run.status !== 0) throw new Error(`build of ${contentDir} failed:\n${run.output.slice(-3000)}`);
   return run;
 }

@@ -1,13 +1,11 @@
 // Writes a brotli (.br) and a gzip (.gz) copy beside every compressible built file (HTML, CSS, JS, JSON, feeds,
-// SVG; src/lib/http/compression.ts) after the build and the Pagefind index, so `npm start` sends compressed
+// SVG; src/lib/http/compression.ts) after the build and the Pagefind index (src/build/after-astro.ts), so `npm start` sends compressed
 // responses without compressing anything per request (src/server/static-headers.ts picks the copy). Content-
 // hashed assets (/_astro/, Pagefind's scripts) get brotli's best and slowest quality: a handful of files, each
 // downloaded once per visitor per deploy. Pages get quality 6, within a tenth of the best and 30 times faster,
 // so a 5,000-article build spends seconds here, not minutes. Pagefind's index files are gzipped by Pagefind.
-import type { AstroIntegration } from 'astro';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { compressibleType, ENCODING_SUFFIX, MIN_COMPRESS_BYTES } from '../lib/http/compression.ts';
@@ -50,30 +48,21 @@ async function precompressFile(root: string, relative: string): Promise<number> 
   return written;
 }
 
-export function precompress(): AstroIntegration {
-  return {
-    name: 'dialtone:precompress',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const root = fileURLToPath(dir);
-        const entries = await readdir(root, { recursive: true, withFileTypes: true });
-        const files = entries
-          .filter((entry) => entry.isFile() && compressibleType(entry.name))
-          .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)));
-        const started = performance.now();
-        let next = 0;
-        let copies = 0;
-        const worker = async () => {
-          while (next < files.length) {
-            const written = await precompressFile(root, files[next++]!);
-            copies += written;
-          }
-        };
-        await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
-        logger.info(
-          `wrote ${copies} brotli and gzip copies of ${files.length} files in ${Math.round(performance.now() - started)} ms`,
-        );
-      },
-    },
+/** Writes the copies for every compressible file under `root`; returns how many copies of how many files. */
+export async function precompressSite(root: string): Promise<{ copies: number; files: number }> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((entry) => entry.isFile() && compressibleType(entry.name))
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)));
+  let next = 0;
+  let copies = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      // Awaited first: `copies += await ...` would read `copies` before the await and lose other workers' counts.
+      const written = await precompressFile(root, files[next++]!);
+      copies += written;
+    }
   };
+  await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+  return { copies, files: files.length };
 }

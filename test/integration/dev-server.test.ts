@@ -99,6 +99,8 @@ describe('npm run dev', () => {
     const article = pages.get(ARTICLE) ?? '';
     expect(article).toMatch(/<astro-island[^>]*component-url="\/src\/islands\/Troubleshooter\.tsx"/);
     expect(article).toContain('Get your phone registered');
+    // The MDX body, compiled as the page renders (src/data/article-content.ts), with the playbook components.
+    expect(article).toMatch(/<h3 id="check-do-the-sip-username-and-password-match-the-portal"[^>]*>/);
     expect(pages.get('/support/new/')).toContain('id="ticket-step-title"');
     expect(pages.get('/')).toMatch(/<astro-island[^>]*client="interaction"/);
     expect(log.split('\n').filter((line) => PROBLEM.test(line))).toEqual([]);
