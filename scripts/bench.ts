@@ -12,7 +12,7 @@
 //               latency beside the validation-only rate; tickets lost or duplicated through a failing GitHub
 // Options: --large (adds 10,000 to starlight and measures memory at 10,000), --seed 1, --sizes 30,600, --runs 3,
 // --search-size 1000, --starlight-sizes 1000,5000, --starlight-runs 1, --memory-size 5000, --lighthouse-runs 3,
-// --clients 32, --requests 2000 (endpoint), --results FILE (default bench/results.md when starlight or lighthouse ran).
+// --clients 32, --requests 5000, --endpoint-runs 5 (endpoint), --results FILE (default bench/results.md when starlight or lighthouse ran).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -45,7 +45,8 @@ const { values } = parseArgs({
     'memory-size': { type: 'string' },
     'lighthouse-runs': { type: 'string', default: '3' },
     clients: { type: 'string', default: '32' },
-    requests: { type: 'string', default: '2000' },
+    requests: { type: 'string', default: '5000' },
+    'endpoint-runs': { type: 'string', default: '5' },
     results: { type: 'string' },
   },
 });
@@ -117,7 +118,7 @@ async function budgets(): Promise<string> {
 /** The ticket endpoint under load, against the project's own build (`npm run build` first). */
 async function endpoint(): Promise<string> {
   await benchEndpoint({
-    runs: Number(values.runs),
+    runs: Number(values['endpoint-runs']),
     connections: Number(values.clients),
     amount: Number(values.requests),
   });

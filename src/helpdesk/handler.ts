@@ -2,7 +2,7 @@
 import type { FieldError } from '../lib/errors.ts';
 import { parseJson } from '../lib/errors.ts';
 import { readableFieldErrors, type SupportPolicy } from '../lib/policy/index.ts';
-import { deriveTicket, ticketSchema } from '../lib/ticket/index.ts';
+import { deriveTicket, ticketSchema, type Ticket } from '../lib/ticket/index.ts';
 import { ticketHash, type Outbox, type StoredTicket } from './outbox.ts';
 import { clientKey, type RateLimiter } from './rate-limit.ts';
 
@@ -85,16 +85,16 @@ async function answerRequest(
   const result = ticketSchema.safeParse(parsed.value);
   if (!result.success) return json(400, { errors: readableFieldErrors(result.error, parsed.value) });
 
-  // A retry of a ticket we already have is answered before the rate limit: the customer gets their reference.
-  const hash = ticketHash(result.data);
-  const existing = await deps.outbox.findByKey?.(result.data.idempotencyKey);
-  if (existing) return sameKey(existing, hash);
+  // The rate limit first. A client over it may be retrying a ticket we have: it still gets its reference. (Every
+  // other retry is found by the store itself, so a new ticket costs no look-up before it is stored.)
   const hops = deps.trustProxy ?? 0;
   if (hops === 0 && request.headers.has('x-forwarded-for')) deps.onUntrustedForwardedFor?.();
-  if (deps.rateLimiter) {
-    const client = clientKey(request, deps.clientAddress, hops);
+  const client = deps.rateLimiter ? clientKey(request, deps.clientAddress, hops) : undefined;
+  if (deps.rateLimiter && client !== undefined) {
     const verdict = deps.rateLimiter.take(client, now().getTime());
     if (!verdict.allowed) {
+      const existing = await deps.outbox.findByKey?.(result.data.idempotencyKey);
+      if (existing) return sameKey(existing, result.data);
       const wait = verdict.retryAfterSeconds;
       return problem(429, `too many tickets from this address: try again in ${wait} seconds`, {
         'retry-after': String(wait),
@@ -114,14 +114,18 @@ async function answerRequest(
       'retry-after': '60',
     });
   }
-  if (!stored.created) return sameKey(stored.stored, hash);
+  if (!stored.created) {
+    // A retry of a stored ticket: it does not count against the client's allowance.
+    if (client !== undefined) deps.rateLimiter?.giveBack(client);
+    return sameKey(stored.stored, result.data);
+  }
   deps.onStored?.(stored.stored);
   return accepted(stored.stored);
 }
 
 /** A retry of a stored ticket gets its reference; another ticket under the same key is refused. */
-function sameKey(stored: StoredTicket, hash: string): Response {
-  if (stored.requestHash === null || stored.requestHash === hash) return accepted(stored);
+function sameKey(stored: StoredTicket, ticket: Ticket): Response {
+  if (stored.requestHash === null || stored.requestHash === ticketHash(ticket)) return accepted(stored);
   return json(409, {
     errors: [
       {

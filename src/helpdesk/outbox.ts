@@ -101,7 +101,11 @@ export const PRIORITY_RANK: Record<Priority, number> = { critical: 0, high: 1, n
 
 /** The ticket's fingerprint: a retry of the same draft matches, an edited draft under the same key does not. */
 export function ticketHash(ticket: Ticket): string {
-  return createHash('sha256').update(JSON.stringify(ticket)).digest('hex');
+  return jsonHash(JSON.stringify(ticket));
+}
+
+function jsonHash(json: string): string {
+  return createHash('sha256').update(json).digest('hex');
 }
 
 /** Crockford base32 without I, L, O, U: easy to read out over the phone. */
@@ -146,11 +150,12 @@ export const NEW_TICKET_COLUMNS = [
  */
 export function newTicket(reference: string, ticket: Ticket, derived: DerivedTicket, now: Date, inbox = false) {
   const storedAt = now.toISOString();
+  const ticketJson = JSON.stringify(ticket);
   const stored: StoredTicket = {
     reference,
     idempotencyKey: ticket.idempotencyKey,
     deliveryKey: randomUUID(),
-    requestHash: ticketHash(ticket),
+    requestHash: jsonHash(ticketJson),
     ticket,
     derived,
     state: inbox ? 'delivered' : 'pending',
@@ -170,7 +175,7 @@ export function newTicket(reference: string, ticket: Ticket, derived: DerivedTic
     stored.idempotencyKey,
     stored.deliveryKey,
     stored.requestHash,
-    JSON.stringify(ticket),
+    ticketJson,
     JSON.stringify(derived),
     derived.priority,
     PRIORITY_RANK[derived.priority],

@@ -5,6 +5,8 @@ import { isIPv4, isIPv6 } from 'node:net';
 export interface RateLimiter {
   /** Takes one token for `client`; when none is left, says how long until the next one. */
   take(client: string, nowMs: number): { allowed: true } | { allowed: false; retryAfterSeconds: number };
+  /** Returns the token a request took that turned out to be a retry of a stored ticket (it costs nothing). */
+  giveBack(client: string): void;
 }
 
 export interface RateLimitOptions {
@@ -33,6 +35,10 @@ export function createRateLimiter(options: RateLimitOptions = {}): RateLimiter {
       }
       return perClient.take(client, nowMs);
     },
+    giveBack(client) {
+      global?.giveBack(EVERYONE);
+      perClient.giveBack(client);
+    },
   };
 }
 
@@ -50,6 +56,10 @@ function tokenBuckets(burst: number, refillEveryMs: number, maxClients: number):
       buckets.set(client, { tokens: refilled - 1, at: nowMs });
       if (buckets.size > maxClients) buckets.delete(buckets.keys().next().value!);
       return { allowed: true };
+    },
+    giveBack(client) {
+      const bucket = buckets.get(client);
+      if (bucket) bucket.tokens = Math.min(burst, bucket.tokens + 1);
     },
   };
 }

@@ -86,6 +86,22 @@ it('migrates a file of the first release forward: its tickets are kept, delivere
   }
   // Opening again is a no-op.
   await new SqliteOutbox(path).close();
+  // The queue and lease indexes hold only tickets waiting or being sent, and the claim reads the queue's.
+  const db = new DatabaseSync(path);
+  const indexes = db.prepare(`SELECT name, partial FROM pragma_index_list('tickets') WHERE origin = 'c'`).all();
+  expect(indexes.map((i) => [i.name, i.partial]).sort()).toEqual([
+    ['tickets_lease', 1],
+    ['tickets_queue', 1],
+  ]);
+  const plan = db
+    .prepare(
+      `EXPLAIN QUERY PLAN SELECT rowid FROM tickets WHERE state IN ('pending', 'failed') AND next_attempt_at <= 0
+      ORDER BY priority_rank, rowid LIMIT 1`,
+    )
+    .all()
+    .map((step) => String(step.detail));
+  expect(plan.join('\n')).toMatch(/USING INDEX tickets_queue/);
+  db.close();
 });
 
 it('refuses a file from a newer release with what to do', () => {

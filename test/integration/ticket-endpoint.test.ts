@@ -287,6 +287,17 @@ describe('POST /api/tickets', () => {
     expect(another.status).toBe(429);
   });
 
+  it('does not count a retry of a stored ticket against the client allowance', async () => {
+    const limited = { rateLimiter: createRateLimiter({ burst: 2, refillEveryMs: 60_000 }), clientAddress: '10.0.0.8' };
+    const first = await post(ticketInput({ idempotencyKey: 'allowance-key-00000001' }), {}, limited);
+    for (let i = 0; i < 3; i++) {
+      const retry = await post(ticketInput({ idempotencyKey: 'allowance-key-00000001' }), {}, limited);
+      expect([retry.status, retry.body.reference]).toEqual([202, first.body.reference]);
+    }
+    expect((await post(ticketInput({ idempotencyKey: 'allowance-key-00000002' }), {}, limited)).status).toBe(202);
+    expect((await post(ticketInput({ idempotencyKey: 'allowance-key-00000003' }), {}, limited)).status).toBe(429);
+  });
+
   it('lets the configured site post from another origin (CORS), and nobody else', async () => {
     const site = { siteUrl: 'https://support.example.com' };
     const preflight = await handleTicketRequest(
