@@ -68,6 +68,9 @@ export const SQLITE_MIGRATIONS = [
 
 export const SQLITE_SCHEMA_VERSION = SQLITE_MIGRATIONS.length;
 
+const INSERT_TICKET = `INSERT INTO tickets (${NEW_TICKET_COLUMNS.join(', ')})
+  VALUES (${NEW_TICKET_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (idempotency_key) DO NOTHING`;
+
 type Row = Record<string, string | number | null>;
 type Pending = { ticket: Ticket; derived: DerivedTicket; now: Date; inbox: boolean };
 
@@ -156,10 +159,7 @@ export class SqliteOutbox implements Outbox {
   }
 
   #insert({ ticket, derived, now, inbox }: Pending): StoreResult {
-    const insert = this.#statement(`
-      INSERT INTO tickets (${NEW_TICKET_COLUMNS.join(', ')})
-      VALUES (${NEW_TICKET_COLUMNS.map(() => '?').join(', ')})
-      ON CONFLICT (idempotency_key) DO NOTHING`);
+    const insert = this.#statement(INSERT_TICKET);
     for (let tries = 0; ; tries++) {
       const { values, stored } = newTicket(newReference(derived.submittedAt), ticket, derived, now, inbox);
       try {

@@ -79,31 +79,50 @@ function wallClock(day: DateTime, hhmm: string): DateTime {
   return earlier < later && sameWallClock ? earlier : later;
 }
 
-export function isOpenAt(instant: DateTime, calendar: BusinessCalendar): boolean {
-  const t = instant.toMillis();
-  return openSpansOn(localDate(instant, calendar), calendar).some((s) => s.opens <= t && t < s.closes);
+/**
+ * An instant with its local date in the calendar's zone, worked out once: finding a date's zone offset is the
+ * costly step (Intl), and a ticket's due times and after-hours flag all start from the same instant.
+ */
+export interface CalendarInstant {
+  ms: number;
+  date: string;
+}
+
+export function calendarInstant(instant: DateTime, calendar: BusinessCalendar): CalendarInstant {
+  return { ms: instant.toMillis(), date: localDate(instant, calendar) };
+}
+
+export function isOpenAt(instant: DateTime | CalendarInstant, calendar: BusinessCalendar): boolean {
+  const { ms, date } = instant instanceof DateTime ? calendarInstant(instant, calendar) : instant;
+  return openSpansOn(date, calendar).some((s) => s.opens <= ms && ms < s.closes);
 }
 
 /** Safety stop: a policy with opening hours reaches any target well within ten years. */
 const MAX_DAYS = 3660;
 
 /**
- * The earliest instant at which `minutes` of business time have elapsed since `start`: counting starts at
- * the next opening, skips closed days, and a target that runs out exactly at closing is due at closing.
+ * The earliest instant (epoch ms) at which `minutes` of business time have elapsed since `start`: counting
+ * starts at the next opening, skips closed days, and a target that runs out exactly at closing is due at closing.
  */
-export function addBusinessMinutes(start: DateTime, minutes: number, calendar: BusinessCalendar): DateTime {
+export function businessDue(start: CalendarInstant, minutes: number, calendar: BusinessCalendar): number {
   let remainingMs = minutes * 60_000;
-  const startMs = start.toMillis();
-  let date = localDate(start, calendar);
+  let date = start.date;
   for (let i = 0; i < MAX_DAYS; i++) {
     for (const span of openSpansOn(date, calendar)) {
-      const from = Math.max(span.opens, startMs);
+      const from = Math.max(span.opens, start.ms);
       const availableMs = span.closes - from;
       if (availableMs <= 0) continue;
-      if (remainingMs <= availableMs) return DateTime.fromMillis(from + remainingMs, { zone: calendar.zone });
+      if (remainingMs <= availableMs) return from + remainingMs;
       remainingMs -= availableMs;
     }
     date = nextDate(date);
   }
-  throw new Error(`no business hours within ${MAX_DAYS} days of ${start.toISO()}: check businessHours`);
+  throw new Error(
+    `no business hours within ${MAX_DAYS} days of ${new Date(start.ms).toISOString()}: check businessHours`,
+  );
+}
+
+/** `businessDue` for a DateTime, in the calendar's zone. */
+export function addBusinessMinutes(start: DateTime, minutes: number, calendar: BusinessCalendar): DateTime {
+  return DateTime.fromMillis(businessDue(calendarInstant(start, calendar), minutes, calendar), { zone: calendar.zone });
 }

@@ -1,7 +1,7 @@
 // Priority + submission time -> when the customer must hear back and when it must be fixed.
 import { DateTime } from 'luxon';
 import type { Priority, SupportPolicy } from '../policy/schema.ts';
-import { addBusinessMinutes, businessCalendar, isOpenAt, type BusinessCalendar } from './business-hours.ts';
+import { businessCalendar, businessDue, calendarInstant, isOpenAt } from './business-hours.ts';
 
 export interface SlaDue {
   clock: '24x7' | 'business';
@@ -16,24 +16,21 @@ export function slaFor(priority: Priority, submittedAt: string, policy: SupportP
   const start = DateTime.fromISO(submittedAt, { setZone: true });
   if (!start.isValid) throw new Error(`submittedAt: "${submittedAt}" is not an ISO 8601 date-time`);
   const calendar = businessCalendar(policy);
+  const at = calendarInstant(start, calendar);
   const targets = policy.severities[priority];
-  const due = (minutes: number) => toInstant(dueAfter(start, minutes, targets.clock, calendar));
+  // 24x7 counts elapsed time, so a daylight-saving night is no shorter or longer than it really is.
+  const due = (minutes: number) =>
+    toInstant(targets.clock === '24x7' ? at.ms + minutes * 60_000 : businessDue(at, minutes, calendar));
   return {
     clock: targets.clock,
-    afterHours: !isOpenAt(start, calendar),
+    afterHours: !isOpenAt(at, calendar),
     firstResponseDue: due(targets.firstResponseMinutes),
     resolutionDue: targets.resolutionMinutes === null ? null : due(targets.resolutionMinutes),
   };
 }
 
-function dueAfter(start: DateTime, minutes: number, clock: SlaDue['clock'], calendar: BusinessCalendar): DateTime {
-  // 24x7 counts elapsed time, so a daylight-saving night is no shorter or longer than it really is.
-  return clock === '24x7'
-    ? start.plus({ milliseconds: minutes * 60_000 })
-    : addBusinessMinutes(start, minutes, calendar);
-}
-
 /** UTC ISO 8601, without milliseconds when they are zero: `2026-11-24T19:00:00Z`. */
-function toInstant(instant: DateTime): string {
-  return instant.toUTC().toISO({ suppressMilliseconds: true })!;
+function toInstant(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  return ms % 1000 === 0 ? iso.replace('.000Z', 'Z') : iso;
 }
