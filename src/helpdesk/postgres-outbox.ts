@@ -54,6 +54,32 @@ const POSTGRES_MIGRATIONS = [
   CREATE INDEX ${TABLE}_lease ON ${TABLE} (lease_until) WHERE state = 'sending';`,
 ];
 
+/** The SQL type of each of NEW_TICKET_COLUMNS, for the arrays the insert unnests. */
+const COLUMN_TYPES: Record<(typeof NEW_TICKET_COLUMNS)[number], string> = {
+  reference: 'text',
+  idempotency_key: 'text',
+  delivery_key: 'text',
+  request_hash: 'text',
+  ticket_json: 'text',
+  derived_json: 'text',
+  priority: 'text',
+  priority_rank: 'smallint',
+  category: 'text',
+  subject: 'text',
+  submitted_at: 'text',
+  first_response_due: 'text',
+  resolution_due: 'text',
+  state: 'text',
+  next_attempt_at: 'bigint',
+  external_id: 'text',
+  delivered_at: 'text',
+  stored_at: 'text',
+};
+
+const INSERT_TICKETS = `INSERT INTO ${TABLE} (${NEW_TICKET_COLUMNS.join(', ')})
+  SELECT * FROM unnest(${NEW_TICKET_COLUMNS.map((column, i) => `$${i + 1}::${COLUMN_TYPES[column]}[]`).join(', ')})
+  ON CONFLICT (idempotency_key) DO NOTHING RETURNING reference`;
+
 /** The advisory lock every server takes to migrate: one at a time, the others then find nothing to do. */
 const MIGRATION_LOCK = 4_242_017_001;
 
@@ -97,23 +123,21 @@ export class PostgresOutbox implements Outbox {
   /** One INSERT (one commit) for every ticket that arrived while the previous commit was in flight. */
   async #insertBatch(batch: Pending[]): Promise<Array<StoreResult | Error>> {
     for (let tries = 0; ; tries++) {
-      const values: unknown[] = [];
+      // One array per column: the same statement text whatever the batch size, so each connection prepares it once.
+      const columns: unknown[][] = NEW_TICKET_COLUMNS.map(() => []);
       const tickets = new Map<string, StoredTicket>();
-      const rows = batch.map(({ ticket, derived, now, inbox }) => {
-        const start = values.length;
+      for (const { ticket, derived, now, inbox } of batch) {
         const fresh = newTicket(newReference(derived.submittedAt), ticket, derived, now, inbox);
-        values.push(...fresh.values);
+        fresh.values.forEach((value, i) => columns[i]!.push(value));
         tickets.set(fresh.stored.reference, fresh.stored);
-        return `(${NEW_TICKET_COLUMNS.map((_, i) => `$${start + i + 1}`).join(', ')})`;
-      });
+      }
       try {
         // Only the references come back: the rows are the ones just built, no need to read them again.
-        const inserted = await this.#pool.query(
-          `INSERT INTO ${TABLE} (${NEW_TICKET_COLUMNS.join(', ')})
-          VALUES ${rows.join(', ')}
-          ON CONFLICT (idempotency_key) DO NOTHING RETURNING reference`,
-          values,
-        );
+        const inserted = await this.#pool.query({
+          name: 'dialtone-insert-tickets',
+          text: INSERT_TICKETS,
+          values: columns,
+        });
         const created = new Map<string, StoredTicket>();
         for (const row of inserted.rows as Array<{ reference: string }>) {
           const stored = tickets.get(row.reference)!;

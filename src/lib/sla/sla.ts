@@ -15,6 +15,11 @@ export interface SlaDue {
 export function slaFor(priority: Priority, submittedAt: string, policy: SupportPolicy): SlaDue {
   const start = DateTime.fromISO(submittedAt, { setZone: true });
   if (!start.isValid) throw new Error(`submittedAt: "${submittedAt}" is not an ISO 8601 date-time`);
+  return slaAt(priority, start, policy);
+}
+
+/** `slaFor` from a DateTime: one already in the policy's zone (a ticket being filed) needs no zone lookup. */
+export function slaAt(priority: Priority, start: DateTime, policy: SupportPolicy): SlaDue {
   const calendar = businessCalendar(policy);
   const at = calendarInstant(start, calendar);
   const targets = policy.severities[priority];

@@ -1,7 +1,7 @@
 // What the support policy makes of a ticket at a given moment: priority, reasons, due times, review flag.
 import { DateTime } from 'luxon';
 import type { Priority, SupportPolicy } from '../policy/schema.ts';
-import { slaFor, type SlaDue } from '../sla/sla.ts';
+import { slaAt, type SlaDue } from '../sla/sla.ts';
 import { isMoreUrgent, triage, type TriageAnswers } from '../triage/triage.ts';
 
 export interface DerivedTicket extends SlaDue {
@@ -30,7 +30,7 @@ export function deriveTicket(ticket: DerivableTicket, policy: SupportPolicy, now
     timeZone: policy.timeZone,
     priority,
     reasons,
-    ...slaFor(priority, submittedAt, policy),
+    ...slaAt(priority, filed, policy),
     needsPriorityReview: requested !== undefined && isMoreUrgent(requested, priority),
   };
 }
