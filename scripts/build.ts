@@ -3,8 +3,8 @@
 // (src/build/after-astro.ts). Every way of building the site (npm start, CI, deploy, the benchmarks) runs this.
 // MIMALLOC_PURGE_DELAY=0: Vite's bundler (Rolldown, native code with its own allocator, mimalloc) frees its
 // module graph after bundling, but mimalloc kept those pages; at 5,000 articles that was about 0.8 GB held
-// through prerendering when every article was a module (bench/results.md; now within the noise). The allocator reads it once at start-up, so it is set here, in the
-// environment of a new process, not in astro.config.mjs.
+// through prerendering when every article was a module (bench/results.md; now within the noise). The allocator
+// reads it once at start-up, so it is set here, in the environment of a new process, not in astro.config.mjs.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
