@@ -11,9 +11,9 @@
 import { chromium, type Page } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { freePort } from '../test/integration/support/free-port.ts';
 
 export const CLS_TARGET = 0.02;
 
@@ -74,19 +74,6 @@ const CLS_PAGES: Array<{ type: string; path: string; settled: (page: Page) => Pr
   },
   { type: 'ticket form', path: '/support/new/', settled: (page) => page.waitForSelector('.ticket-form') },
 ];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 /**
  * Layout shift per page type on a desktop and a phone screen, loading each page from the build's own server

@@ -10,6 +10,7 @@ import { openOutbox } from '../src/helpdesk/runtime.ts';
 import { deliveryMarker } from '../src/lib/ticket/index.ts';
 import { startFakeGitHub, type Fault } from '../test/integration/support/fake-github.ts';
 import { startPostgres } from '../test/integration/support/postgres.ts';
+import { freePort } from '../test/integration/support/free-port.ts';
 
 interface Load {
   rps: number;
@@ -21,16 +22,6 @@ interface Load {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The built server with `env`, answering on 127.0.0.1; resolves once it answers. */
 async function startServer(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {

@@ -2,9 +2,11 @@
 // it, and a build run under a sampler of its process tree's memory (peak RSS with the Pagefind child included).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { freePort } from '../../test/integration/support/free-port.ts';
+
+export { freePort };
 
 export const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -26,19 +28,6 @@ export function dirSize(dir: string): number {
     if (entry.isFile()) total += statSync(path.join(entry.parentPath, entry.name)).size;
   }
   return total;
-}
-
-/** A TCP port nothing listens on right now, on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export async function waitForHttp(url: string, child?: ChildProcess): Promise<void> {

@@ -1,5 +1,6 @@
 // The delivery loop: leases the most urgent due ticket, sends it to the helpdesk, and schedules a retry with
 // backoff when that fails. Several loops (processes, servers) may share one outbox: leases keep them apart.
+import { createSleeper } from '../server/sleeper.ts';
 import { newLeaseOwner } from '../storage/lease-owner.ts';
 import { DeliveryError, type HelpdeskAdapter } from './adapter.ts';
 import type { Outbox, StoredTicket } from './outbox.ts';
@@ -68,17 +69,7 @@ export function startDelivery(options: DeliveryOptions): DeliveryLoop {
   let needsRecovery = true;
   let nextRecoveryAt = 0;
   let inFlight: AbortController | undefined;
-  let wakeUp: () => void = () => {};
-
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(done, Math.max(0, ms));
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      wakeUp = done;
-    });
+  const { sleep, wake } = createSleeper();
 
   /** Spreads retries of many tickets (and many servers) so they never arrive together. */
   const jitter = (ms: number) => ms + random() * Math.max(minRetryMs, ms / 2);
@@ -176,11 +167,11 @@ export function startDelivery(options: DeliveryOptions): DeliveryLoop {
   const running = run();
   return {
     owner,
-    wake: () => wakeUp(),
+    wake,
     async stop() {
       stopped = true;
       inFlight?.abort(new Error('stopped while sending'));
-      wakeUp();
+      wake();
       await running;
     },
   };

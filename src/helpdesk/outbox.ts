@@ -3,6 +3,7 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import type { Priority } from '../lib/policy/schema.ts';
 import type { DerivedTicket, Ticket } from '../lib/ticket/index.ts';
+import { flag, instant, text, type StoredRow } from '../storage/rows.ts';
 
 export const DEFAULT_OUTBOX_PATH = '.data/outbox.sqlite';
 
@@ -191,4 +192,28 @@ export function newTicket(reference: string, ticket: Ticket, derived: DerivedTic
     storedAt,
   ];
   return { values, stored };
+}
+
+/** A row of either engine's tickets table as a stored ticket. */
+export function storedTicketFromRow(row: StoredRow | undefined): StoredTicket | undefined {
+  if (!row) return undefined;
+  return {
+    reference: String(row.reference),
+    idempotencyKey: String(row.idempotency_key),
+    deliveryKey: String(row.delivery_key),
+    requestHash: text(row, 'request_hash'),
+    ticket: JSON.parse(String(row.ticket_json)) as Ticket,
+    derived: JSON.parse(String(row.derived_json)) as DerivedTicket,
+    state: row.state as DeliveryState,
+    attempts: Number(row.attempts),
+    maybeCreated: flag(row, 'maybe_created'),
+    nextAttemptAt: instant(row, 'next_attempt_at'),
+    claimedBy: text(row, 'claimed_by'),
+    leaseUntil: instant(row, 'lease_until'),
+    lastError: text(row, 'last_error'),
+    externalId: text(row, 'external_id'),
+    externalUrl: text(row, 'external_url'),
+    storedAt: String(row.stored_at),
+    deliveredAt: text(row, 'delivered_at'),
+  };
 }

@@ -9,6 +9,7 @@ import {
   NEW_TICKET_COLUMNS,
   newReference,
   newTicket,
+  storedTicketFromRow,
   RECOVERED_ERROR,
   type Claim,
   type DeliveryState,
@@ -148,7 +149,7 @@ export class PostgresOutbox implements Outbox {
         const existing = new Map<string, StoredTicket>();
         if (missing.length > 0) {
           const found = await this.#pool.query(`SELECT * FROM ${TABLE} WHERE idempotency_key = ANY($1)`, [missing]);
-          for (const row of found.rows as Row[]) existing.set(String(row.idempotency_key), toStored(row)!);
+          for (const row of found.rows as Row[]) existing.set(String(row.idempotency_key), storedTicketFromRow(row)!);
         }
         const first = new Set<string>();
         return keys.map((key) => {
@@ -176,7 +177,7 @@ export class PostgresOutbox implements Outbox {
 
   async #findMany(keys: string[]): Promise<Array<{ stored: StoredTicket | undefined }>> {
     const { rows } = await this.#pool.query(`SELECT * FROM ${TABLE} WHERE idempotency_key = ANY($1)`, [keys]);
-    const found = new Map((rows as Row[]).map((row) => [String(row.idempotency_key), toStored(row)]));
+    const found = new Map((rows as Row[]).map((row) => [String(row.idempotency_key), storedTicketFromRow(row)]));
     return keys.map((key) => ({ stored: found.get(key) }));
   }
 
@@ -189,7 +190,7 @@ export class PostgresOutbox implements Outbox {
       `SELECT * FROM ${TABLE} WHERE ($1::text IS NULL OR state = $1) ORDER BY seq DESC LIMIT $2`,
       [options.state ?? null, options.limit ?? null],
     );
-    return (rows as Row[]).map((row) => toStored(row)!);
+    return (rows as Row[]).map((row) => storedTicketFromRow(row)!);
   }
 
   async claimNext({ now, owner, leaseMs }: Claim): Promise<StoredTicket | undefined> {
@@ -272,31 +273,6 @@ export class PostgresOutbox implements Outbox {
 
   async #one(sql: string, params: unknown[]): Promise<StoredTicket | undefined> {
     const { rows } = await this.#pool.query(sql, params);
-    return toStored(rows[0] as Row | undefined);
+    return storedTicketFromRow(rows[0] as Row | undefined);
   }
-}
-
-function toStored(row: Row | undefined): StoredTicket | undefined {
-  if (!row) return undefined;
-  const text = (key: string) => (row[key] === null ? null : String(row[key]));
-  const instant = (key: string) => (row[key] === null ? null : new Date(Number(row[key])).toISOString());
-  return {
-    reference: String(row.reference),
-    idempotencyKey: String(row.idempotency_key),
-    deliveryKey: String(row.delivery_key),
-    requestHash: text('request_hash'),
-    ticket: JSON.parse(String(row.ticket_json)) as Ticket,
-    derived: JSON.parse(String(row.derived_json)) as DerivedTicket,
-    state: row.state as DeliveryState,
-    attempts: Number(row.attempts),
-    maybeCreated: row.maybe_created === true,
-    nextAttemptAt: instant('next_attempt_at'),
-    claimedBy: text('claimed_by'),
-    leaseUntil: instant('lease_until'),
-    lastError: text('last_error'),
-    externalId: text('external_id'),
-    externalUrl: text('external_url'),
-    storedAt: String(row.stored_at),
-    deliveredAt: text('delivered_at'),
-  };
 }

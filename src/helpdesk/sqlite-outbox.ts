@@ -10,6 +10,7 @@ import {
   NEW_TICKET_COLUMNS,
   newReference,
   newTicket,
+  storedTicketFromRow,
   RECOVERED_ERROR,
   type Claim,
   type DeliveryState,
@@ -179,7 +180,7 @@ export class SqliteOutbox implements Outbox {
   }
 
   async get(reference: string): Promise<StoredTicket | undefined> {
-    return toStored(this.#statement('SELECT * FROM tickets WHERE reference = ?').get(reference) as Row);
+    return storedTicketFromRow(this.#statement('SELECT * FROM tickets WHERE reference = ?').get(reference) as Row);
   }
 
   async list(options: { state?: DeliveryState; limit?: number } = {}): Promise<StoredTicket[]> {
@@ -189,7 +190,7 @@ export class SqliteOutbox implements Outbox {
       ...params,
       options.limit ?? -1,
     ) as Row[];
-    return rows.map((row) => toStored(row)!);
+    return rows.map((row) => storedTicketFromRow(row)!);
   }
 
   async claimNext({ now, owner, leaseMs }: Claim): Promise<StoredTicket | undefined> {
@@ -203,7 +204,7 @@ export class SqliteOutbox implements Outbox {
     ).get(owner, now.getTime() + leaseMs, now.getTime()) as Row | undefined;
     // The lease is on disk before anything is sent: after a crash, recovery knows to look before creating.
     if (row) await this.#durable();
-    return toStored(row);
+    return storedTicketFromRow(row);
   }
 
   async renewLease(reference: string, owner: string, until: Date): Promise<boolean> {
@@ -278,31 +279,8 @@ export class SqliteOutbox implements Outbox {
   }
 
   #byKey(idempotencyKey: string): StoredTicket | undefined {
-    return toStored(this.#statement('SELECT * FROM tickets WHERE idempotency_key = ?').get(idempotencyKey) as Row);
+    return storedTicketFromRow(
+      this.#statement('SELECT * FROM tickets WHERE idempotency_key = ?').get(idempotencyKey) as Row,
+    );
   }
-}
-
-function toStored(row: Row | undefined): StoredTicket | undefined {
-  if (!row) return undefined;
-  const text = (key: string) => (row[key] === null || row[key] === undefined ? null : String(row[key]));
-  const instant = (key: string) => (row[key] === null ? null : new Date(Number(row[key])).toISOString());
-  return {
-    reference: String(row.reference),
-    idempotencyKey: String(row.idempotency_key),
-    deliveryKey: String(row.delivery_key),
-    requestHash: text('request_hash'),
-    ticket: JSON.parse(String(row.ticket_json)) as Ticket,
-    derived: JSON.parse(String(row.derived_json)) as DerivedTicket,
-    state: row.state as DeliveryState,
-    attempts: Number(row.attempts),
-    maybeCreated: Number(row.maybe_created) === 1,
-    nextAttemptAt: instant('next_attempt_at'),
-    claimedBy: text('claimed_by'),
-    leaseUntil: instant('lease_until'),
-    lastError: text('last_error'),
-    externalId: text('external_id'),
-    externalUrl: text('external_url'),
-    storedAt: String(row.stored_at),
-    deliveredAt: text('delivered_at'),
-  };
 }

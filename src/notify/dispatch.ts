@@ -1,6 +1,7 @@
 // The sending loop: leases the oldest due message, sends it (SMTP or webhook), and on failure schedules another
 // attempt with backoff, or keeps a rejected one as failed (retried hourly). Several servers share the store:
 // leases keep them apart, and a message whose holder died is taken back once its lease expires.
+import { createSleeper } from '../server/sleeper.ts';
 import { newLeaseOwner } from '../storage/lease-owner.ts';
 import type { EmailMessage } from '../lib/notify/messages.ts';
 import type { Webhook } from '../lib/notify/webhooks.ts';
@@ -57,16 +58,7 @@ export function startDispatch(options: DispatchOptions): DispatchLoop {
   const channels: Channel[] = mailer ? ['email', 'webhook'] : ['webhook'];
 
   let stopped = false;
-  let wakeUp: () => void = () => {};
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(done, Math.max(0, ms));
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      wakeUp = done;
-    });
+  const { sleep, wake } = createSleeper();
 
   async function send(message: StoredMessage & { email: string | null }): Promise<void> {
     if (message.channel === 'email') {
@@ -117,10 +109,10 @@ export function startDispatch(options: DispatchOptions): DispatchLoop {
   })();
 
   return {
-    wake: () => wakeUp(),
+    wake,
     async stop() {
       stopped = true;
-      wakeUp();
+      wake();
       await running;
     },
   };

@@ -5,19 +5,23 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openMigratedPool, redactUrl } from '../storage/postgres.ts';
 import type { SubscriptionRequest } from '../lib/notify/subscription.ts';
-import type {
-  Channel,
-  EventPlanner,
-  MessageClaim,
-  MessageRetry,
-  MessageState,
-  NewMessage,
-  NotifyStore,
-  RecordedEvents,
-  StoredMessage,
-  Subscriber,
-  SubscriberState,
+import {
+  messageFromRow,
+  subscriberFromRow,
+  type Channel,
+  type EventPlanner,
+  type MessageClaim,
+  type MessageRetry,
+  type MessageState,
+  type NewMessage,
+  type NotifyStore,
+  type RecordedEvents,
+  type Subscriber,
+  type SubscriberState,
 } from './store.ts';
+
+/** jsonb and text[] columns come back decoded. */
+const json = (value: unknown) => value;
 
 const POSTGRES_NOTIFY_MIGRATIONS = [
   `CREATE TABLE dialtone_notify_subscribers (
@@ -123,14 +127,14 @@ export class PostgresNotifyStore implements NotifyStore {
 
   async subscriber(id: string): Promise<Subscriber | undefined> {
     const { rows } = await this.#query('SELECT * FROM dialtone_notify_subscribers WHERE id = $1', [id]);
-    return toSubscriber(rows[0]);
+    return subscriberFromRow(rows[0], json);
   }
 
   async findByEmail(email: string): Promise<Subscriber | undefined> {
     const { rows } = await this.#query('SELECT * FROM dialtone_notify_subscribers WHERE email = $1', [
       email.trim().toLowerCase(),
     ]);
-    return toSubscriber(rows[0]);
+    return subscriberFromRow(rows[0], json);
   }
 
   async confirm(id: string, now: Date): Promise<Subscriber | undefined> {
@@ -187,7 +191,7 @@ export class PostgresNotifyStore implements NotifyStore {
       const subscribers = await query(`SELECT * FROM dialtone_notify_subscribers WHERE state = 'confirmed'`);
       const planned = planner(
         fresh,
-        subscribers.rows.map((r) => toSubscriber(r)!),
+        subscribers.rows.map((r) => subscriberFromRow(r, json)!),
       );
       return { fresh, baseline, enqueued: await insertMessages(query, planned, now) };
     });
@@ -199,7 +203,7 @@ export class PostgresNotifyStore implements NotifyStore {
         AND ($2::text IS NULL OR recipient = $2) ORDER BY id DESC LIMIT $3`,
       [options.state ?? null, options.recipient ?? null, options.limit ?? null],
     );
-    return rows.map(toMessage);
+    return rows.map((row) => messageFromRow(row, json));
   }
 
   async claimNext({ now, owner, leaseMs, channels }: MessageClaim) {
@@ -220,7 +224,7 @@ export class PostgresNotifyStore implements NotifyStore {
       [owner, t + leaseMs, t, channels],
     );
     const row = rows[0];
-    return row ? { ...toMessage(row), email: row.email === null ? null : String(row.email) } : undefined;
+    return row ? { ...messageFromRow(row, json), email: row.email === null ? null : String(row.email) } : undefined;
   }
 
   async markSent(id: number, owner: string, now: Date): Promise<void> {
@@ -269,37 +273,4 @@ async function insertMessages(query: Query, messages: readonly NewMessage[], now
     added += result.rowCount ?? 0;
   }
   return added;
-}
-
-function toSubscriber(row: Row | undefined): Subscriber | undefined {
-  if (!row) return undefined;
-  return {
-    id: String(row.id),
-    email: String(row.email),
-    components: row.components as string[],
-    maintenance: Boolean(row.maintenance),
-    state: row.state as SubscriberState,
-    createdAt: String(row.created_at),
-    confirmedAt: row.confirmed_at === null ? null : String(row.confirmed_at),
-  };
-}
-
-function toMessage(row: Row): StoredMessage {
-  const instant = (key: string) => (row[key] === null ? null : new Date(Number(row[key])).toISOString());
-  const text = (key: string) => (row[key] === null ? null : String(row[key]));
-  return {
-    id: Number(row.id),
-    channel: row.channel as Channel,
-    recipient: String(row.recipient),
-    eventKey: String(row.event_key),
-    body: row.body,
-    state: row.state as MessageState,
-    attempts: Number(row.attempts),
-    nextAttemptAt: instant('next_attempt_at'),
-    claimedBy: text('claimed_by'),
-    leaseUntil: instant('lease_until'),
-    lastError: text('last_error'),
-    createdAt: String(row.created_at),
-    sentAt: text('sent_at'),
-  };
 }

@@ -4,19 +4,23 @@ import { randomBytes } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import { migrateSqlite, openSqliteFile } from '../storage/sqlite.ts';
 import type { SubscriptionRequest } from '../lib/notify/subscription.ts';
-import type {
-  Channel,
-  EventPlanner,
-  MessageClaim,
-  MessageRetry,
-  MessageState,
-  NewMessage,
-  NotifyStore,
-  RecordedEvents,
-  StoredMessage,
-  Subscriber,
-  SubscriberState,
+import {
+  messageFromRow,
+  subscriberFromRow,
+  type Channel,
+  type EventPlanner,
+  type MessageClaim,
+  type MessageRetry,
+  type MessageState,
+  type NewMessage,
+  type NotifyStore,
+  type RecordedEvents,
+  type Subscriber,
+  type SubscriberState,
 } from './store.ts';
+
+/** JSON columns are stored as text. */
+const json = (value: unknown) => JSON.parse(String(value));
 
 /** Each step takes the tables from the version before it to its own (index + 1). */
 export const SQLITE_NOTIFY_MIGRATIONS = [
@@ -108,7 +112,7 @@ export class SqliteNotifyStore implements NotifyStore {
   }
 
   async subscriber(id: string): Promise<Subscriber | undefined> {
-    return toSubscriber(this.#db.prepare('SELECT * FROM notify_subscribers WHERE id = ?').get(id) as Row);
+    return subscriberFromRow(this.#db.prepare('SELECT * FROM notify_subscribers WHERE id = ?').get(id) as Row, json);
   }
 
   async findByEmail(email: string): Promise<Subscriber | undefined> {
@@ -116,7 +120,10 @@ export class SqliteNotifyStore implements NotifyStore {
   }
 
   #byEmail(email: string): Subscriber | undefined {
-    return toSubscriber(this.#db.prepare('SELECT * FROM notify_subscribers WHERE email = ?').get(email) as Row);
+    return subscriberFromRow(
+      this.#db.prepare('SELECT * FROM notify_subscribers WHERE email = ?').get(email) as Row,
+      json,
+    );
   }
 
   async confirm(id: string, now: Date): Promise<Subscriber | undefined> {
@@ -178,7 +185,7 @@ export class SqliteNotifyStore implements NotifyStore {
       const enqueued = this.#insertMessages(
         planner(
           fresh,
-          rows.map((r) => toSubscriber(r)!),
+          rows.map((r) => subscriberFromRow(r, json)!),
         ),
         now,
       );
@@ -202,7 +209,7 @@ export class SqliteNotifyStore implements NotifyStore {
         `SELECT * FROM notify_messages ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
       )
       .all(...params, options.limit ?? -1) as Row[];
-    return rows.map(toMessage);
+    return rows.map((row) => messageFromRow(row, json));
   }
 
   async claimNext({ now, owner, leaseMs, channels }: MessageClaim) {
@@ -223,7 +230,7 @@ export class SqliteNotifyStore implements NotifyStore {
       )
       .get(owner, t + leaseMs, ...channels, t, t) as Row | undefined;
     if (!row) return undefined;
-    const message = toMessage(row);
+    const message = messageFromRow(row, json);
     const email =
       message.channel === 'email'
         ? ((this.#db.prepare('SELECT email FROM notify_subscribers WHERE id = ?').get(message.recipient) as Row)
@@ -265,36 +272,4 @@ export class SqliteNotifyStore implements NotifyStore {
   async close(): Promise<void> {
     if (this.#db.isOpen) this.#db.close();
   }
-}
-
-function toSubscriber(row: Row | undefined): Subscriber | undefined {
-  if (!row) return undefined;
-  return {
-    id: String(row.id),
-    email: String(row.email),
-    components: JSON.parse(String(row.components)) as string[],
-    maintenance: Number(row.maintenance) === 1,
-    state: row.state as SubscriberState,
-    createdAt: String(row.created_at),
-    confirmedAt: row.confirmed_at === null ? null : String(row.confirmed_at),
-  };
-}
-
-function toMessage(row: Row): StoredMessage {
-  const instant = (key: string) => (row[key] === null ? null : new Date(Number(row[key])).toISOString());
-  return {
-    id: Number(row.id),
-    channel: row.channel as Channel,
-    recipient: String(row.recipient),
-    eventKey: String(row.event_key),
-    body: JSON.parse(String(row.body)) as unknown,
-    state: row.state as MessageState,
-    attempts: Number(row.attempts),
-    nextAttemptAt: instant('next_attempt_at'),
-    claimedBy: row.claimed_by === null ? null : String(row.claimed_by),
-    leaseUntil: instant('lease_until'),
-    lastError: row.last_error === null ? null : String(row.last_error),
-    createdAt: String(row.created_at),
-    sentAt: row.sent_at === null ? null : String(row.sent_at),
-  };
 }

@@ -3,6 +3,7 @@
 // constraint, not the notifier's memory, is what keeps a restart, a second server or a republished file from
 // sending it twice.
 import type { SubscriptionRequest } from '../lib/notify/subscription.ts';
+import { flag, instant, text, type StoredRow } from '../storage/rows.ts';
 
 export type SubscriberState = 'pending' | 'confirmed';
 
@@ -98,4 +99,41 @@ export interface NotifyStore {
   /** When the next message of these channels is due or a lease expires (epoch ms). */
   nextAttemptTime(channels: readonly Channel[]): Promise<number | undefined>;
   close(): Promise<void>;
+}
+
+/**
+ * How an engine gives back a JSON column: SQLite stores JSON as text (parse it), PostgreSQL's jsonb and text[]
+ * come back decoded (keep them).
+ */
+export type JsonColumn = (value: unknown) => unknown;
+
+export function subscriberFromRow(row: StoredRow | undefined, json: JsonColumn): Subscriber | undefined {
+  if (!row) return undefined;
+  return {
+    id: String(row.id),
+    email: String(row.email),
+    components: json(row.components) as string[],
+    maintenance: flag(row, 'maintenance'),
+    state: row.state as SubscriberState,
+    createdAt: String(row.created_at),
+    confirmedAt: text(row, 'confirmed_at'),
+  };
+}
+
+export function messageFromRow(row: StoredRow, json: JsonColumn): StoredMessage {
+  return {
+    id: Number(row.id),
+    channel: row.channel as Channel,
+    recipient: String(row.recipient),
+    eventKey: String(row.event_key),
+    body: json(row.body),
+    state: row.state as MessageState,
+    attempts: Number(row.attempts),
+    nextAttemptAt: instant(row, 'next_attempt_at'),
+    claimedBy: text(row, 'claimed_by'),
+    leaseUntil: instant(row, 'lease_until'),
+    lastError: text(row, 'last_error'),
+    createdAt: String(row.created_at),
+    sentAt: text(row, 'sent_at'),
+  };
 }

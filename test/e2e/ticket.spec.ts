@@ -2,12 +2,12 @@
 // the ticket in the outbox, prefill from a playbook, drafts, errors, a helpdesk that is down, and axe.
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { incidentNoticesByCategory } from '../../src/lib/ticket/incident-notices.ts';
 import { ticketInput } from '../fixtures/ticket/tickets.ts';
 import { builtContent, expectNoAxeViolations, waitForHydration } from './helpers.ts';
+import { freePort } from '../integration/support/free-port.ts';
 
 const OUTBOX = process.env.E2E_OUTBOX_PATH || 'test-results/e2e-outbox.sqlite';
 const NODE = 'node_modules/.bin/node';
@@ -366,15 +366,6 @@ test.describe('without JavaScript', () => {
     await expect(main).toContainText(policy.contacts.hours);
   });
 });
-
-/** A port nothing listens on (taken, then released). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** Another instance of the built server, with its own environment. */
 function startServer(env: Record<string, string>): { child: ChildProcess; output: () => string } {

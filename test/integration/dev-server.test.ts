@@ -1,8 +1,8 @@
 // `npm run dev` as a support writer uses it: `astro dev` over the fixture content serves an article (with its
 // troubleshooter island), the status page and the ticket form, and logs no error or warning while doing it.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from './support/free-port.ts';
 
 const STARTUP_MS = 90_000;
 const ARTICLE = '/kb/registration/phone-wont-register/';
@@ -14,20 +14,6 @@ const PROBLEM = /invalid hook call|error|warn|\bfailed\b|unhandled|cannot find/i
 let server: ChildProcess;
 let log = '';
 let origin = '';
-
-/** A port nothing listens on right now, on the loopback interface. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 /** Resolves once the log matches `pattern` (what has been logged so far counts), or rejects after `ms`. */
 function logged(pattern: RegExp, ms: number): Promise<RegExpMatchArray> {

@@ -92,8 +92,7 @@ export function calendarInstant(instant: DateTime, calendar: BusinessCalendar): 
   return { ms: instant.toMillis(), date: localDate(instant, calendar) };
 }
 
-export function isOpenAt(instant: DateTime | CalendarInstant, calendar: BusinessCalendar): boolean {
-  const { ms, date } = instant instanceof DateTime ? calendarInstant(instant, calendar) : instant;
+export function isOpenAt({ ms, date }: CalendarInstant, calendar: BusinessCalendar): boolean {
   return openSpansOn(date, calendar).some((s) => s.opens <= ms && ms < s.closes);
 }
 
